@@ -1,0 +1,228 @@
+// The scenario file format. These io-ts codecs are the single source of truth: the TypeScript
+// types are derived from them and the README's format reference is generated from them.
+import { t } from './fp.js';
+import { AgeBandC, CarerTypeC, NeedC, PlacementTypeC, RouteTypeC } from './vocabulary.js';
+import { AgeYears, GrowthRate, NonNegative, NonNegativeInt, Positive, PositiveInt, Probability } from './units.js';
+
+const partialRecord = <K extends t.KeyofC<Record<string, null>>, V extends t.Mixed>(k: K, v: V, name: string) =>
+  t.partial(Object.fromEntries(Object.keys(k.keys).map((key) => [key, v])) as { [P in keyof K['keys']]: V }, name);
+
+export const IsoDate = t.brand(
+  t.string,
+  (s): s is t.Branded<string, { readonly IsoDate: unique symbol }> => {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+    if (!m) return false;
+    const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+    return d.getUTCDate() === Number(m[3]) && d.getUTCMonth() === Number(m[2]) - 1;
+  },
+  'IsoDate',
+);
+export type IsoDate = t.TypeOf<typeof IsoDate>;
+
+/** Zone code (postcode sector `ME4 4` or district `ME4`) → non-negative weight. */
+export const ZoneWeights = t.record(t.string, NonNegative, 'ZoneWeights');
+/** Categorical distribution over small whole numbers, e.g. `{"1": 0.6, "2": 0.4}`. */
+export const CountDistribution = t.record(t.string, NonNegative, 'CountDistribution');
+
+export const ExplicitZone = t.intersection([
+  t.type({ easting: t.number, northing: t.number }),
+  t.partial({ inside: t.boolean, laCode: t.string }),
+], 'ExplicitZone');
+
+export const Geography = t.intersection([
+  t.type({
+    /** Where children entering care live; weights give each zone's share of entrants. */
+    homeZones: ZoneWeights,
+  }),
+  t.partial({
+    /** Zones whose ONS local-authority code is one of these count as inside the boundary. */
+    laCodes: t.array(t.string),
+    /** Zones counted as inside the boundary, in addition to those matched by `laCodes`. */
+    insideZones: t.array(t.string),
+    /** Zones with explicit centroids; others are looked up in the shipped postcode geography. */
+    zones: t.record(t.string, ExplicitZone),
+  }),
+], 'Geography');
+
+export const PopulationCell = t.type({
+  ageBand: AgeBandC, need: NeedC, placementType: PlacementTypeC, count: NonNegativeInt,
+}, 'PopulationCell');
+
+export const InitialChild = t.intersection([
+  t.type({
+    id: t.string, dateOfBirth: IsoDate, need: NeedC, placementType: PlacementTypeC,
+    homeZone: t.string, entryDate: IsoDate,
+  }),
+  t.partial({
+    placementZone: t.string, placementStartDate: IsoDate,
+    /** Placements started in the 365 days up to the start date, the current one included. */
+    placementsInLast12Months: PositiveInt,
+  }),
+], 'InitialChild');
+
+export const InitialHistory = t.type({
+  /** Share of children in care by number of placements in the last 12 months (1, 2, 3, 4 …). */
+  placementsInLast12Months: CountDistribution,
+  /** Mean years in care of the starting population, by age band (capped at the child's age). */
+  meanYearsInCare: partialRecord(AgeBandC, NonNegative, 'MeanYearsInCare'),
+}, 'InitialHistory');
+
+export const InitialPopulation = t.intersection([
+  t.type({ history: InitialHistory }),
+  t.partial({ counts: t.array(PopulationCell), children: t.array(InitialChild) }),
+], 'InitialPopulation');
+
+export const EntryRate = t.type({ ageBand: AgeBandC, need: NeedC, perYear: NonNegative }, 'EntryRate');
+
+export const Entries = t.intersection([
+  t.type({ rates: t.array(EntryRate) }),
+  t.partial({
+    /** Fractional change of every entry rate per year (0.02 = +2% a year), compounding. */
+    annualTrend: GrowthRate,
+    /** Share of entries (under 16, standard need) that arrive as a sibling group, and group sizes. */
+    siblingGroups: t.type({ share: Probability, sizes: CountDistribution }),
+    /** Share of first placements made as emergencies (same day, little matching). */
+    emergencyShare: Probability,
+  }),
+], 'Entries');
+
+/** At entry, the chance a child goes to a placement arranged around them (not a vacancy). */
+export const Routes = t.intersection([
+  t.type({ byAgeBand: partialRecord(AgeBandC, partialRecord(RouteTypeC, Probability, 'RouteShares'), 'RoutesByAgeBand') }),
+  t.partial({ zones: partialRecord(RouteTypeC, ZoneWeights, 'RouteZones') }),
+], 'Routes');
+
+export const HazardStep = t.type({ fromYearsInCare: NonNegative, perYear: NonNegative }, 'HazardStep');
+
+export const Exits = t.type({
+  /** Piecewise-constant exit hazard by age band and years in care; every child leaves at 18. */
+  hazards: partialRecord(AgeBandC, t.array(HazardStep), 'ExitHazards'),
+  /** Relative weights of the exit reasons (other than turning 18) by age band. */
+  reasons: partialRecord(AgeBandC, t.partial({
+    returnHome: NonNegative, specialGuardianship: NonNegative, adoption: NonNegative, other: NonNegative,
+  }), 'ExitReasons'),
+}, 'Exits');
+
+export const CarerPool = t.intersection([
+  t.type({
+    id: t.string,
+    type: CarerTypeC,
+    households: NonNegativeInt,
+    /** Where the households are: zone → weight. */
+    zones: ZoneWeights,
+    /** Places per household: a whole number, or a distribution such as `{"1": 0.5, "2": 0.5}`. */
+    places: t.union([PositiveInt, CountDistribution]),
+    ageRange: t.tuple([AgeYears, AgeYears]),
+    needs: t.array(NeedC),
+  }),
+  t.partial({
+    /** Largest sibling group one household takes together (default: its places). */
+    siblingCapacity: PositiveInt,
+    weeklyCost: NonNegative,
+    /** Share of households in a Mockingbird-style hub. */
+    hubShare: Probability,
+    /** Places paid whether used or not (block contracts, in-house homes): empty ones are voids. */
+    paidWhenEmpty: t.boolean,
+    recruitment: t.type({ householdsPerYear: NonNegative, pipelineDays: NonNegativeInt }),
+    deregistration: t.type({ perYear: NonNegative }),
+  }),
+], 'CarerPool');
+
+export const ExternalDemand = t.intersection([
+  t.type({ carerType: CarerTypeC, arrivalsPerYear: NonNegative, meanStayDays: Positive }),
+  t.partial({ pools: t.array(t.string) }),
+], 'ExternalDemand');
+
+export const ratesByTypeAndBand = partialRecord(PlacementTypeC, partialRecord(AgeBandC, NonNegative, 'RateByAgeBand'), 'RatesByPlacementType');
+
+export const Disruption = t.type({
+  /** Breakdown hazard per year by placement type × age band. */
+  base: ratesByTypeAndBand,
+  /** Planned (care-plan) moves per year by placement type × age band. */
+  plannedMoves: ratesByTypeAndBand,
+  multipliers: t.type({
+    over20Miles: NonNegative, needMismatch: NonNegative, emergency: NonNegative, hub: NonNegative,
+  }),
+}, 'Disruption');
+
+export const Costs = t.intersection([
+  t.type({
+    /** £ per child per week by placement type, at the scenario start date's prices. */
+    weekly: partialRecord(PlacementTypeC, NonNegative, 'WeeklyCosts'),
+    /** Price rise applied at each 1 April (0.04 = 4%). */
+    annualInflation: GrowthRate,
+    /** One-off cost of a placement move (finding and making a new placement), £. */
+    moveCost: NonNegative,
+  }),
+  t.partial({
+    /** Extra £ per week by need (added to the type's weekly cost). */
+    needUplift: partialRecord(NeedC, NonNegative, 'NeedUplift'),
+  }),
+], 'Costs');
+
+export const FallbackStep = t.keyof({ relaxNeeds: null, spot: null, unregistered: null }, 'FallbackStep');
+
+export const Matching = t.type({
+  /** The authority's placement hierarchy, most preferred first. */
+  hierarchy: t.array(CarerTypeC),
+  /** Carer types a child with each need may be matched to. */
+  allowedTypes: partialRecord(NeedC, t.array(CarerTypeC), 'AllowedTypes'),
+  weights: t.type({
+    /** Score lost per mile from home. */
+    distancePerMile: NonNegative,
+    /** Score lost per £100 a week. */
+    costPer100: NonNegative,
+    /** Score lost per step down the hierarchy. */
+    hierarchyStep: NonNegative,
+    /** Score lost per specialism of the carer that the child does not need. */
+    spareSpecialism: NonNegative,
+  }),
+  fallback: t.type({
+    /** Tried in order when no suitable vacancy exists; `unregistered` always succeeds. */
+    steps: t.array(FallbackStep),
+    /** Chance a spot purchase can be found at all. */
+    spotAvailability: Probability,
+    spotType: partialRecord(NeedC, CarerTypeC, 'SpotType'),
+    spotZones: ZoneWeights,
+    /** Spot price as a multiple of the type's weekly cost. */
+    spotCostMultiplier: Positive,
+    /** Days between searches for a regulated placement while unregistered. */
+    retryDays: PositiveInt,
+  }),
+}, 'Matching');
+
+export const Source = t.type({ figure: t.string, source: t.string }, 'Source');
+
+export const Scenario = t.intersection([
+  t.type({
+    name: t.string,
+    startDate: IsoDate,
+    geography: Geography,
+    initialPopulation: InitialPopulation,
+    entries: Entries,
+    routes: Routes,
+    exits: Exits,
+    carers: t.array(CarerPool),
+    disruption: Disruption,
+    costs: Costs,
+    matching: Matching,
+  }),
+  t.partial({
+    description: t.string,
+    /** Default number of financial years to forecast. */
+    years: PositiveInt,
+    externalDemand: t.array(ExternalDemand),
+    /** Where each figure came from: key → { figure, source }. */
+    sources: t.record(t.string, Source),
+    /** Free-text notes, e.g. how the scenario was calibrated. */
+    notes: t.array(t.string),
+  }),
+], 'Scenario');
+
+export type Scenario = t.TypeOf<typeof Scenario>;
+export type CarerPool = t.TypeOf<typeof CarerPool>;
+export type Disruption = t.TypeOf<typeof Disruption>;
+export type Costs = t.TypeOf<typeof Costs>;
+export type Matching = t.TypeOf<typeof Matching>;
+export type InitialChild = t.TypeOf<typeof InitialChild>;
+export type FallbackStep = t.TypeOf<typeof FallbackStep>;

@@ -1,0 +1,37 @@
+// The greedy step used inside a replication: the best eligible vacancy for one request.
+import type { Rng } from '../random/rng.js';
+import { isEligible, type EligibilityOptions } from './eligibility.js';
+import { matchScore } from './score.js';
+import type { MatchRequest, MatchRules, VacancyView } from './types.js';
+
+/**
+ * Index of the highest-scoring eligible vacancy, or -1 if none is eligible. Exact ties (common:
+ * several households in one zone at one fee) are broken uniformly at random with `rng`, so no
+ * household is favoured by its position in the list.
+ */
+export const bestVacancy = (
+  rules: MatchRules,
+  req: MatchRequest,
+  vacancies: readonly VacancyView[],
+  milesTo: (zone: number) => number,
+  rng: Rng,
+  options?: EligibilityOptions,
+): number => {
+  let best = -1;
+  let bestScore = Number.NEGATIVE_INFINITY;
+  let ties = 0;
+  for (let i = 0; i < vacancies.length; i++) {
+    const v = vacancies[i]!;
+    if (v.free < req.size || !isEligible(rules, req, v, options)) continue;
+    const s = matchScore(rules, v, milesTo(v.zone));
+    if (s > bestScore) {
+      best = i;
+      bestScore = s;
+      ties = 1;
+    } else if (s === bestScore) {
+      ties++;
+      if (rng.next() * ties < 1) best = i;
+    }
+  }
+  return best;
+};

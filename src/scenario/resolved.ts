@@ -1,0 +1,127 @@
+// The resolved scenario: what the engine runs on. Codes become indices, zones get centroids,
+// pools of carers become individual households, rates become per-day numbers.
+import type { AgeBand, CarerType, ExitReason, Need, PlacementType } from '../domain/vocabulary.js';
+import type { FallbackStep, Scenario } from '../domain/scenario.js';
+
+export interface ResolvedZone {
+  readonly code: string;
+  readonly easting: number;
+  readonly northing: number;
+  readonly inside: boolean;
+}
+
+export interface WeightedIndices {
+  readonly indices: readonly number[];
+  readonly weights: readonly number[];
+}
+
+/** A carer household or a children's home, as laid out at the start. */
+export interface HouseholdSpec {
+  readonly id: string;
+  readonly pool: number;
+  readonly type: number; // index into PLACEMENT_TYPES
+  readonly zone: number;
+  readonly places: number;
+  readonly ageMin: number; // years, inclusive
+  readonly ageMax: number; // years, inclusive
+  readonly needsMask: number; // bit i = NEEDS[i]
+  readonly needCount: number;
+  readonly siblingCapacity: number;
+  readonly weeklyCost: number;
+  readonly hub: boolean;
+  readonly paidWhenEmpty: boolean;
+}
+
+export interface PoolSpec {
+  readonly id: string;
+  readonly type: number;
+  readonly carerType: CarerType;
+  readonly zones: WeightedIndices;
+  readonly places: WeightedIndices; // indices are place counts
+  readonly ageMin: number;
+  readonly ageMax: number;
+  readonly needsMask: number;
+  readonly needCount: number;
+  readonly siblingCapacity: number | undefined;
+  readonly weeklyCost: number;
+  readonly hubShare: number;
+  readonly paidWhenEmpty: boolean;
+  readonly recruitmentPerYear: number;
+  readonly pipelineDays: number;
+  readonly deregistrationPerYear: number;
+}
+
+export interface InitialChildSpec {
+  readonly id: string;
+  readonly ageDays: number | undefined; // undefined: drawn within the band
+  readonly ageBand: number;
+  readonly need: number;
+  readonly placementType: number;
+  readonly homeZone: number | undefined; // undefined: drawn from the home zones
+  readonly placementZone: number | undefined;
+  readonly entryDay: number | undefined; // days since start (≤ 0)
+  readonly placementStartDay: number | undefined;
+  readonly placementsInLast12Months: number | undefined;
+}
+
+export interface EntryCell {
+  readonly ageBand: number;
+  readonly need: number;
+  readonly perYear: number;
+}
+
+export interface HazardSteps {
+  readonly fromDays: readonly number[];
+  readonly perDay: readonly number[];
+}
+
+export interface ResolvedScenario {
+  readonly scenario: Scenario;
+  readonly name: string;
+  readonly startEpochDay: number;
+  readonly defaultYears: number;
+  readonly zones: readonly ResolvedZone[];
+  readonly zoneIndex: ReadonlyMap<string, number>;
+  /** Miles between zones, DfE rounding: distance[i * zones.length + j]. */
+  readonly distance: Float64Array;
+  readonly homeZones: WeightedIndices;
+  readonly initialChildren: readonly InitialChildSpec[];
+  readonly historyPlacements: WeightedIndices; // indices are counts 1, 2, 3 …
+  readonly meanDaysInCare: readonly number[]; // by age band
+  readonly entryCells: readonly EntryCell[];
+  readonly entryTrend: number;
+  readonly siblingShare: number;
+  readonly siblingSizes: WeightedIndices;
+  readonly emergencyShare: number;
+  /** By age band: probability of each route type at entry (index into PLACEMENT_TYPES). */
+  readonly routes: readonly { readonly types: readonly number[]; readonly probs: readonly number[] }[];
+  /** By placement type index: where route placements are; undefined = the home zone. */
+  readonly routeZones: readonly (WeightedIndices | undefined)[];
+  readonly exitHazards: readonly HazardSteps[]; // by age band, steps in time in care
+  readonly exitReasons: readonly { readonly reasons: readonly ExitReason[]; readonly weights: readonly number[] }[];
+  readonly households: readonly HouseholdSpec[];
+  readonly pools: readonly PoolSpec[];
+  readonly external: readonly { readonly type: number; readonly perYear: number; readonly meanStayDays: number; readonly pools: readonly number[] | undefined }[];
+  /** Per day, [typeIndex * AGE_BANDS.length + bandIndex]. */
+  readonly breakdownPerDay: Float64Array;
+  readonly plannedPerDay: Float64Array;
+  readonly multipliers: { readonly over20Miles: number; readonly needMismatch: number; readonly emergency: number; readonly hub: number };
+  /** £ per week at start prices by placement type index, and the uplift by need index. */
+  readonly weeklyCost: Float64Array;
+  readonly needUplift: Float64Array;
+  readonly annualInflation: number;
+  readonly moveCost: number;
+  readonly hierarchyRank: Float64Array; // by placement type index; Infinity when absent
+  readonly allowedTypesMask: readonly number[]; // by need: bit = placement type index
+  readonly weights: Scenario['matching']['weights'];
+  readonly fallback: {
+    readonly steps: readonly FallbackStep[];
+    readonly spotAvailability: number;
+    readonly spotType: readonly (number | undefined)[]; // by need
+    readonly spotZones: WeightedIndices;
+    readonly spotCostMultiplier: number;
+    readonly retryDays: number;
+  };
+}
+
+export type { AgeBand, Need, PlacementType };

@@ -1,0 +1,58 @@
+// A binary min-heap of events ordered by (day, priority, insertion order): one clock, one queue,
+// and a total order, so a replication is the same sequence of state changes every time.
+
+export interface QueuedEvent {
+  readonly day: number;
+  readonly priority: number;
+  readonly kind: number;
+  readonly a: number;
+  readonly b: number;
+  seq: number;
+}
+
+const before = (x: QueuedEvent, y: QueuedEvent): boolean =>
+  x.day < y.day || (x.day === y.day && (x.priority < y.priority || (x.priority === y.priority && x.seq < y.seq)));
+
+export class EventQueue {
+  private readonly heap: QueuedEvent[] = [];
+  private counter = 0;
+
+  get size(): number {
+    return this.heap.length;
+  }
+
+  push(day: number, priority: number, kind: number, a: number, b: number): void {
+    const e: QueuedEvent = { day, priority, kind, a, b, seq: this.counter++ };
+    const h = this.heap;
+    let i = h.length;
+    h.push(e);
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!before(e, h[parent]!)) break;
+      h[i] = h[parent]!;
+      i = parent;
+    }
+    h[i] = e;
+  }
+
+  pop(): QueuedEvent | undefined {
+    const h = this.heap;
+    const top = h[0];
+    const last = h.pop();
+    if (h.length > 0 && last !== undefined) {
+      let i = 0;
+      const n = h.length;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= n) break;
+        const r = l + 1;
+        const c = r < n && before(h[r]!, h[l]!) ? r : l;
+        if (!before(h[c]!, last)) break;
+        h[i] = h[c]!;
+        i = c;
+      }
+      h[i] = last;
+    }
+    return top;
+  }
+}

@@ -1,0 +1,60 @@
+// Many replications → a forecast. Pure: workers (src/cli) call `runReplicationRange` on slices
+// and feed the rows back in by replication index, so the summary is the same for any worker count.
+import { financialYearsFrom, isoDateOfEpochDay } from '../domain/time.js';
+import { ENGINE_VERSION } from '../domain/version.js';
+import { ReplicationColumns, summariseYears, type YearSummary } from '../metrics/summary.js';
+import { scenarioHash } from '../scenario/hash.js';
+import type { ResolvedScenario } from '../scenario/resolved.js';
+import { runReplication } from './replication.js';
+
+export interface ForecastOptions {
+  readonly seed: number;
+  readonly runs: number;
+  readonly years: number;
+}
+
+export interface ForecastSummary {
+  readonly scenario: { readonly name: string; readonly hash: string };
+  readonly seed: number;
+  readonly runs: number;
+  readonly engineVersion: string;
+  readonly startDate: string;
+  readonly years: readonly YearSummary[];
+  /** Simulated events over all replications (for benchmarks). */
+  readonly events: number;
+}
+
+export const runReplicationRange = (
+  rs: ResolvedScenario, opts: ForecastOptions, from: number, to: number,
+  onRow: (replication: number, rows: Float64Array, events: number) => void,
+): void => {
+  for (let r = from; r < to; r++) {
+    const res = runReplication(rs, { seed: opts.seed, replication: r, years: opts.years });
+    onRow(r, res.rows, res.events);
+  }
+};
+
+export const summarise = (rs: ResolvedScenario, opts: ForecastOptions, columns: ReplicationColumns, events: number): ForecastSummary => {
+  const years = financialYearsFrom(rs.startEpochDay, opts.years);
+  const startDate = isoDateOfEpochDay(rs.startEpochDay);
+  return {
+    scenario: { name: rs.name, hash: scenarioHash(rs) },
+    seed: opts.seed,
+    runs: opts.runs,
+    engineVersion: ENGINE_VERSION,
+    startDate,
+    years: summariseYears(columns, years, startDate, (fy) => isoDateOfEpochDay(rs.startEpochDay + fy.startDay)),
+    events,
+  };
+};
+
+/** The whole forecast in this thread. */
+export const forecast = (rs: ResolvedScenario, opts: ForecastOptions): ForecastSummary => {
+  const columns = new ReplicationColumns(opts.runs, opts.years);
+  let events = 0;
+  runReplicationRange(rs, opts, 0, opts.runs, (r, rows, ev) => {
+    columns.add(r, rows);
+    events += ev;
+  });
+  return summarise(rs, opts, columns, events);
+};

@@ -1,0 +1,644 @@
+// One replication: a discrete-event simulation of individual children and carer households
+// at daily resolution, from the start date to the last 31 March of the horizon. Pure: the same
+// resolved scenario, seed and replication index give the same rows, in any process.
+import { AGE_BANDS, NEEDS, PLACEMENT_TYPES, type ExitReason } from '../domain/vocabulary.js';
+import { financialYearsFrom, type FinancialYear } from '../domain/time.js';
+import { OVER_20_MILES } from '../domain/geography.js';
+import { bestVacancy } from '../matching/bestVacancy.js';
+import type { MatchRequest, MatchRules } from '../matching/types.js';
+import { METRIC_COUNT, metricIndex } from '../metrics/catalog.js';
+import { categorical, exponential, unitExponential } from '../random/distributions.js';
+import { entityStream, processStream, type Rng } from '../random/rng.js';
+import type { ResolvedScenario, WeightedIndices } from '../scenario/resolved.js';
+import { EventQueue } from './eventQueue.js';
+import { bandHazardTime, bandIndexAt, eighteenthBirthday, exitHazardTime } from './hazards.js';
+import type { PlacementSegment, SimChild, SimHousehold } from './state.js';
+
+export interface ReplicationOptions {
+  readonly seed: number;
+  readonly replication: number;
+  readonly years: number;
+  /** Keep every placement segment and daily counts, for tests. */
+  readonly trace?: boolean;
+}
+
+export interface ReplicationTrace {
+  readonly segments: PlacementSegment[];
+  /** Per simulated day: children in care at the end of the day, starts and ceases so far. */
+  readonly daily: { inCare: number; initial: number; starts: number; ceases: number }[];
+  /** Violations of model laws seen while running (empty when all is well). */
+  readonly violations: string[];
+  /** Placements made outside the hard constraints, with the route that allowed it. */
+  readonly constraintBreaks: { child: number; reason: 'relaxNeeds' | 'initial' }[];
+  readonly households: readonly SimHousehold[];
+}
+
+export interface ReplicationResult {
+  /** years × METRIC_COUNT, row-major by financial year. */
+  readonly rows: Float64Array;
+  readonly events: number;
+  readonly trace?: ReplicationTrace;
+}
+
+// Event kinds; the priority orders events on the same day (year-end snapshots come first:
+// they describe the end of the previous day).
+const YEAR_END = 0, ENTRY = 1, EXIT = 2, PLACEMENT_END = 3, RETRY = 4, DEREGISTER = 5, APPROVE = 6,
+  EXTERNAL_ARRIVE = 7, EXTERNAL_LEAVE = 8;
+const END_BREAKDOWN = 0, END_PLANNED = 1;
+
+const DAYS_PER_YEAR = 365.25;
+const BANDS = AGE_BANDS.length;
+const T_UNREGISTERED = PLACEMENT_TYPES.indexOf('unregistered');
+
+const M = {
+  cic: metricIndex('childrenInCare'),
+  byBand: AGE_BANDS.map((b) => metricIndex(`childrenInCareByAgeBand.${b}`)),
+  byNeed: NEEDS.map((n) => metricIndex(`childrenInCareByNeed.${n}`)),
+  byType: PLACEMENT_TYPES.map((p) => metricIndex(`childrenInCareByPlacementType.${p}`)),
+  starts: metricIndex('starts'),
+  ceases: metricIndex('ceases'),
+  over20: metricIndex('placedOver20Miles'),
+  outOfArea: metricIndex('outOfArea'),
+  medianMiles: metricIndex('medianDistanceMiles'),
+  shortfalls: metricIndex('shortfalls'),
+  shortfallSeg: AGE_BANDS.map((b) => NEEDS.map((n) => metricIndex(`shortfallsBySegment.${b}.${n}`))),
+  unregistered: metricIndex('unregistered'),
+  disruptions: metricIndex('disruptions'),
+  moves: metricIndex('moves'),
+  threePlus: metricIndex('threePlusPlacements'),
+  stability: metricIndex('longTermStability'),
+  cost: metricIndex('cost'),
+  costByType: PLACEMENT_TYPES.map((p) => metricIndex(`costByPlacementType.${p}`)),
+  moveCosts: metricIndex('moveCosts'),
+  childWeeks: metricIndex('childWeeks'),
+  costPerChildWeek: metricIndex('costPerChildWeek'),
+  occupancy: ['inHouseFoster', 'ifa', 'residentialInHouse', 'residentialPrivate', 'supported', 'parentAndChild'].map((c) => metricIndex(`occupancy.${c}`)),
+  voids: ['inHouseFoster', 'ifa', 'residentialInHouse', 'residentialPrivate', 'supported', 'parentAndChild'].map((c) => metricIndex(`voids.${c}`)),
+};
+const CARER_TYPE_INDICES = ['inHouseFoster', 'ifa', 'residentialInHouse', 'residentialPrivate', 'supported', 'parentAndChild']
+  .map((c) => PLACEMENT_TYPES.indexOf(c as (typeof PLACEMENT_TYPES)[number]));
+
+const pick = (w: WeightedIndices): ((rng: Rng) => number) => {
+  const draw = categorical(w.weights);
+  return (rng) => w.indices[draw(rng)]!;
+};
+
+export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): ReplicationResult => {
+  const years: FinancialYear[] = financialYearsFrom(rs.startEpochDay, opts.years);
+  const horizon = years[years.length - 1]!.endDay + 1; // first day not simulated
+  const rows = new Float64Array(opts.years * METRIC_COUNT);
+  const stream = (name: string): Rng => processStream(opts.seed, opts.replication, name);
+  const queue = new EventQueue();
+  const trace: ReplicationTrace | undefined = opts.trace
+    ? { segments: [], daily: [], violations: [], constraintBreaks: [], households: [] }
+    : undefined;
+
+  const nZones = rs.zones.length;
+  const milesBetween = (a: number, b: number): number => rs.distance[a * nZones + b]!;
+  const drawHome = pick(rs.homeZones);
+  const drawSpotZone = pick(rs.fallback.spotZones);
+  const routeZoneDraw = rs.routeZones.map((w) => (w === undefined ? undefined : pick(w)));
+  const rules: MatchRules = { allowedTypesMask: rs.allowedTypesMask, hierarchyRank: rs.hierarchyRank, weights: rs.weights };
+
+  // Financial-year lookup for accrual; year 0 starts before day 0 (the start date is inside it).
+  const yearOfDay = (day: number): number => {
+    for (let k = 0; k < years.length; k++) if (day <= years[k]!.endDay) return k;
+    return years.length;
+  };
+  const add = (year: number, metric: number, value: number): void => {
+    if (year >= 0 && year < opts.years) rows[year * METRIC_COUNT + metric] = rows[year * METRIC_COUNT + metric]! + value;
+  };
+  const inflation = years.map((_, k) => Math.pow(1 + rs.annualInflation, k));
+
+  // ---- Households -------------------------------------------------------------------------
+  const households: SimHousehold[] = [];
+  const householdRng: Rng[] = [];
+  const deregStream = stream('deregistration');
+  const addHousehold = (h: Omit<SimHousehold, 'id' | 'free' | 'active' | 'external' | 'generation' | 'children'>, day: number): void => {
+    const id = households.length;
+    households.push({ ...h, id, free: h.places, active: true, external: 0, generation: 0, children: [] });
+    const rng = entityStream(deregStream);
+    householdRng.push(rng);
+    const rate = rs.pools[h.pool]!.deregistrationPerYear / DAYS_PER_YEAR;
+    const leave = day + Math.floor(exponential(rng, rate));
+    if (leave < horizon) queue.push(Math.max(leave, day + 1), 1, DEREGISTER, id, 0);
+  };
+  for (const h of rs.households) {
+    addHousehold({
+      pool: h.pool, type: h.type, zone: h.zone, places: h.places, ageMin: h.ageMin, ageMax: h.ageMax,
+      needsMask: h.needsMask, needCount: h.needCount, siblingCapacity: h.siblingCapacity, weeklyCost: h.weeklyCost,
+      availableFromDay: 0, hub: h.hub, paidWhenEmpty: h.paidWhenEmpty,
+    }, 0);
+  }
+
+  // ---- Children ---------------------------------------------------------------------------
+  const children: SimChild[] = [];
+  let events = 0;
+  let initialInCare = 0;
+  let startsSoFar = 0;
+  let ceasesSoFar = 0;
+
+  const exitReasonDraw = rs.exitReasons.map((r) => categorical(r.weights));
+  const newChild = (
+    src: Rng, dobDay: number, need: number, homeZone: number, group: number, entryDay: number, from: number,
+  ): SimChild => {
+    // Every per-child draw comes from the child's own stream, made in a fixed order.
+    const rng = entityStream(src);
+    const budget = unitExponential(rng);
+    const reasonU = rng.next();
+    const emergencyU = rng.next();
+    const routeDraw = rng.next();
+    const leave18 = eighteenthBirthday(dobDay);
+    const t = exitHazardTime(budget, from, leave18, dobDay, entryDay, rs.exitHazards);
+    const exitDay = Number.isFinite(t) ? Math.max(Math.floor(t), from + 1) : leave18;
+    const band = bandIndexAt(dobDay, Math.min(exitDay, leave18 - 1));
+    const r = rs.exitReasons[band]!;
+    const exitReason: ExitReason = exitDay >= leave18 ? 'turned18' : r.reasons[exitReasonDraw[band]!({ next: () => reasonU })]!;
+    const c: SimChild = {
+      idx: children.length, dobDay, need, homeZone, group, entryDay, exitDay, exitReason,
+      emergencyAtEntry: emergencyU < rs.emergencyShare, routeDraw, rng, inCare: false, entered: false,
+      type: -1, household: -1, zone: homeZone, miles: 0, placementStart: entryDay, seq: 0, weekly: 0, costFrom: from, starts: [],
+    };
+    children.push(c);
+    return c;
+  };
+
+  // ---- Cost accrual -------------------------------------------------------------------------
+  const accrue = (c: SimChild, until: number): void => {
+    let from = c.costFrom;
+    while (from < until) {
+      const k = yearOfDay(from);
+      if (k >= years.length) break;
+      const end = Math.min(until, years[k]!.endDay + 1);
+      const days = end - from;
+      const pounds = (c.weekly * inflation[k]! * days) / 7;
+      add(k, M.cost, pounds);
+      add(k, M.costByType[c.type]!, pounds);
+      add(k, M.childWeeks, days / 7);
+      if (c.type === T_UNREGISTERED) add(k, M.unregistered, days / 7);
+      from = end;
+    }
+    c.costFrom = Math.max(c.costFrom, until);
+  };
+
+  const closeSegment = (c: SimChild, day: number): void => {
+    accrue(c, day);
+    if (trace && c.type >= 0) {
+      trace.segments.push({ child: c.idx, type: c.type, household: c.household, weekly: c.weekly, from: c.placementStart, to: day });
+    }
+    if (c.household >= 0) {
+      const h = households[c.household]!;
+      h.free++;
+      const at = h.children.indexOf(c.idx);
+      if (at >= 0) h.children.splice(at, 1);
+      if (trace && h.free > h.places) trace.violations.push(`household ${h.id} has more free places than places`);
+    }
+    c.household = -1;
+  };
+
+  // ---- Placements ---------------------------------------------------------------------------
+  const ageYearsAt = (c: SimChild, day: number): number => Math.floor((day - c.dobDay) / DAYS_PER_YEAR);
+
+  const schedulePlacementEnd = (c: SimChild, day: number, emergency: boolean, mismatch: boolean): void => {
+    const mult = rs.multipliers;
+    let m = 1;
+    if (c.miles > OVER_20_MILES) m *= mult.over20Miles;
+    if (mismatch) m *= mult.needMismatch;
+    if (emergency) m *= mult.emergency;
+    if (c.household >= 0 && households[c.household]!.hub) m *= mult.hub;
+    const base = c.type * BANDS;
+    const until = Math.min(c.exitDay, horizon);
+    const tb = bandHazardTime(unitExponential(c.rng), day, until, c.dobDay, (b) => rs.breakdownPerDay[base + b]! * m);
+    const tp = bandHazardTime(unitExponential(c.rng), day, until, c.dobDay, (b) => rs.plannedPerDay[base + b]!);
+    const t = Math.min(tb, tp);
+    if (Number.isFinite(t)) {
+      // b carries the placement's sequence number and the kind of ending.
+      queue.push(Math.max(day + 1, Math.floor(t)), 2, PLACEMENT_END, c.idx, c.seq * 2 + (tb <= tp ? END_BREAKDOWN : END_PLANNED));
+    }
+  };
+
+  /** Put a child in a placement from `day`; the previous one must already be closed. */
+  const place = (
+    c: SimChild, day: number, type: number, household: number, zone: number, weekly: number,
+    opts2: { emergency: boolean; mismatch: boolean; isMove: boolean; history?: boolean },
+  ): void => {
+    c.seq++;
+    c.type = type;
+    c.household = household;
+    c.zone = zone;
+    c.miles = milesBetween(c.homeZone, zone);
+    c.placementStart = day;
+    c.weekly = weekly + (rs.needUplift[c.need] ?? 0) * (type === T_UNREGISTERED ? 0 : 1);
+    c.costFrom = Math.max(day, 0);
+    if (!opts2.history) c.starts.push(day);
+    if (household >= 0) {
+      const h = households[household]!;
+      h.free--;
+      h.children.push(c.idx);
+      if (trace && h.free < 0) trace.violations.push(`household ${h.id} over capacity on day ${day}`);
+    }
+    if (opts2.isMove && day >= 0) {
+      const k = yearOfDay(day);
+      add(k, M.moves, 1);
+      add(k, M.moveCosts, rs.moveCost * (inflation[k] ?? 1));
+      add(k, M.cost, rs.moveCost * (inflation[k] ?? 1));
+    }
+    if (type === T_UNREGISTERED) {
+      const retry = day + rs.fallback.retryDays;
+      if (retry < Math.min(c.exitDay, horizon)) queue.push(retry, 3, RETRY, c.idx, c.seq);
+    } else {
+      schedulePlacementEnd(c, Math.max(day, 0), opts2.emergency, opts2.mismatch);
+    }
+  };
+
+  const requestFor = (c: SimChild, day: number, size: number): MatchRequest => ({
+    ageYears: ageYearsAt(c, day), need: c.need, size, day,
+  });
+
+  /** Match one child or a sibling group (all placed together where a household can take them). */
+  const findPlacement = (group: SimChild[], day: number, isMove: boolean, emergency: boolean): void => {
+    const lead = group[0]!;
+    const milesTo = (z: number): number => milesBetween(lead.homeZone, z);
+    const req = requestFor(lead, day, group.length);
+    let h = bestVacancy(rules, req, households, milesTo, lead.rng);
+    if (h < 0 && group.length > 1) {
+      for (const c of group) findPlacement([c], day, isMove, emergency); // siblings placed apart
+      return;
+    }
+    if (h >= 0) {
+      const hh = households[h]!;
+      for (const c of group) place(c, day, hh.type, h, hh.zone, hh.weeklyCost, { emergency, mismatch: false, isMove });
+      return;
+    }
+    // No suitable vacancy: a sufficiency shortfall for this child's segment.
+    const k = yearOfDay(day);
+    add(k, M.shortfalls, 1);
+    add(k, M.shortfallSeg[bandIndexAt(lead.dobDay, day)]![lead.need]!, 1);
+    for (const step of rs.fallback.steps) {
+      if (step === 'relaxNeeds') {
+        h = bestVacancy(rules, req, households, milesTo, lead.rng, { ignoreNeed: true });
+        if (h >= 0) {
+          const hh = households[h]!;
+          trace?.constraintBreaks.push({ child: lead.idx, reason: 'relaxNeeds' });
+          place(lead, day, hh.type, h, hh.zone, hh.weeklyCost, { emergency, mismatch: true, isMove });
+          return;
+        }
+      } else if (step === 'spot') {
+        const spotType = rs.fallback.spotType[lead.need];
+        if (spotType !== undefined && lead.rng.next() < rs.fallback.spotAvailability) {
+          const zone = drawSpotZone(lead.rng);
+          place(lead, day, spotType, -1, zone, rs.weeklyCost[spotType]! * rs.fallback.spotCostMultiplier, { emergency, mismatch: false, isMove });
+          return;
+        }
+      } else break;
+    }
+    place(lead, day, T_UNREGISTERED, -1, drawSpotZone(lead.rng), rs.weeklyCost[T_UNREGISTERED]!, { emergency, mismatch: false, isMove });
+  };
+
+  // ---- Entry, exit ---------------------------------------------------------------------------
+  const enterCare = (group: SimChild[], day: number): void => {
+    const k = yearOfDay(day);
+    for (const c of group) {
+      c.inCare = true;
+      c.entered = true;
+      add(k, M.starts, 1);
+      startsSoFar++;
+      if (c.exitDay < horizon) queue.push(c.exitDay, 1, EXIT, c.idx, 0);
+    }
+    const lead = group[0]!;
+    const band = bandIndexAt(lead.dobDay, day);
+    const route = rs.routes[band]!;
+    let u = lead.routeDraw;
+    for (let i = 0; i < route.types.length; i++) {
+      if (u < route.probs[i]!) {
+        const type = route.types[i]!;
+        const zd = routeZoneDraw[type];
+        for (const c of group) {
+          const zone = zd === undefined ? c.homeZone : zd(c.rng);
+          place(c, day, type, -1, zone, rs.weeklyCost[type]!, { emergency: false, mismatch: false, isMove: false });
+        }
+        return;
+      }
+      u -= route.probs[i]!;
+    }
+    findPlacement(group, day, false, lead.emergencyAtEntry);
+  };
+
+  const leaveCare = (c: SimChild, day: number): void => {
+    closeSegment(c, day);
+    c.inCare = false;
+    c.seq++;
+    add(yearOfDay(day), M.ceases, 1);
+    ceasesSoFar++;
+  };
+
+  // ---- Initial population ---------------------------------------------------------------------
+  const init = stream('initial-population');
+  const drawHistory = pick(rs.historyPlacements);
+  const initialOrder: SimChild[] = [];
+  const initialPlacement: { type: number; start: number; zone: number }[] = [];
+  for (const spec of rs.initialChildren) {
+    const lower = [0, 1, 5, 10, 16][spec.ageBand]! * DAYS_PER_YEAR;
+    const upper = [1, 5, 10, 16, 18][spec.ageBand]! * DAYS_PER_YEAR - 1;
+    const ageDays = spec.ageDays ?? Math.floor(lower + init.next() * (upper - lower));
+    const dobDay = -ageDays;
+    const homeZone = spec.homeZone ?? drawHome(init);
+    const inCareDays = Math.min(ageDays, Math.floor(exponential(init, 1 / rs.meanDaysInCare[spec.ageBand]!)));
+    const entryDay = spec.entryDay ?? -inCareDays;
+    const c = newChild(init, dobDay, spec.need, homeZone, -1, entryDay, 0);
+    const k = Math.max(1, spec.placementsInLast12Months ?? drawHistory(init));
+    // Placement history: k placements overlapping the last 365 days, the current one last.
+    const windowStart = Math.max(-365, entryDay);
+    const current = spec.placementStartDay ?? (k === 1
+      ? (entryDay < -365 ? Math.floor(entryDay + init.next() * (-365 - entryDay)) : entryDay)
+      : Math.floor(windowStart + init.next() * -windowStart));
+    const earlier: number[] = [];
+    for (let j = 1; j < k; j++) {
+      earlier.push(j === 1 && entryDay < -365 ? Math.floor(entryDay + init.next() * (-365 - entryDay)) : Math.floor(windowStart + init.next() * (current - windowStart)));
+    }
+    earlier.sort((a, b) => a - b);
+    c.starts.push(...earlier, current);
+    c.inCare = true;
+    c.entered = true;
+    initialOrder.push(c);
+    initialInCare++;
+    if (c.exitDay < horizon) queue.push(c.exitDay, 1, EXIT, c.idx, 0);
+    initialPlacement.push({ type: spec.placementType, start: current, zone: spec.placementZone ?? -1 });
+  }
+  // Place the starting population in random order, each child with a household of its recorded
+  // type chosen in proportion to free places (the past is not re-optimised).
+  const order = initialOrder.map((_, i) => i);
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(init.next() * (i + 1));
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  for (const i of order) {
+    const c = initialOrder[i]!;
+    const { type, start, zone: presetZone } = initialPlacement[i]!;
+    let household = -1;
+    let zone = presetZone;
+    if (type !== T_UNREGISTERED && rs.pools.some((p) => p.type === type)) {
+      const req = requestFor(c, 0, 1);
+      let total = 0;
+      let relaxed = 0;
+      for (const h of households) {
+        if (h.type !== type || h.free <= 0) continue;
+        relaxed += h.free;
+        if (req.ageYears >= h.ageMin && req.ageYears <= h.ageMax && (h.needsMask & (1 << c.need)) !== 0) total += h.free;
+      }
+      const strict = total > 0;
+      const pool = strict ? total : relaxed;
+      if (pool > 0) {
+        let u = init.next() * pool;
+        for (const h of households) {
+          if (h.type !== type || h.free <= 0) continue;
+          if (strict && !(req.ageYears >= h.ageMin && req.ageYears <= h.ageMax && (h.needsMask & (1 << c.need)) !== 0)) continue;
+          u -= h.free;
+          if (u < 0) {
+            household = h.id;
+            break;
+          }
+        }
+        if (!strict) trace?.constraintBreaks.push({ child: c.idx, reason: 'initial' });
+      }
+    }
+    if (household >= 0) zone = households[household]!.zone;
+    else if (zone < 0) {
+      const zd = routeZoneDraw[type];
+      zone = rs.pools.some((p) => p.type === type) || type === T_UNREGISTERED ? drawSpotZone(init) : zd === undefined ? c.homeZone : zd(init);
+    }
+    const weekly = household >= 0 ? households[household]!.weeklyCost : rs.weeklyCost[type]!;
+    place(c, start, type, household, zone, weekly, { emergency: false, mismatch: false, isMove: false, history: true });
+    c.costFrom = 0;
+  }
+
+  // ---- Entries ------------------------------------------------------------------------------
+  // Each age band × need cell has its own stream; arrivals follow a Poisson process whose rate
+  // grows by `entryTrend` a year, sampled by thinning so the candidate times do not depend on it.
+  let groupId = 0;
+  const drawSiblings = pick(rs.siblingSizes);
+  rs.entryCells.forEach((cell, ci) => {
+    const s = stream(`entries/${AGE_BANDS[cell.ageBand]}/${NEEDS[cell.need]}/${ci}`);
+    const growth = Math.log(1 + rs.entryTrend) / DAYS_PER_YEAR;
+    const maxRate = (cell.perYear / DAYS_PER_YEAR) * Math.max(1, Math.exp(growth * horizon));
+    if (!(maxRate > 0)) return;
+    const lower = [0, 1, 5, 10, 16][cell.ageBand]! * DAYS_PER_YEAR;
+    const upper = [1, 5, 10, 16, 18][cell.ageBand]! * DAYS_PER_YEAR - 1;
+    let t = 0;
+    for (;;) {
+      t += exponential(s, maxRate);
+      if (t >= horizon) break;
+      const accept = s.next();
+      const ageU = s.next();
+      const homeU = s.next();
+      const groupU = s.next();
+      const sizeU = s.next();
+      if (accept * maxRate > (cell.perYear / DAYS_PER_YEAR) * Math.exp(growth * t)) continue;
+      const day = Math.floor(t);
+      const homeZone = drawHome({ next: () => homeU });
+      const canBeGroup = cell.ageBand < 4 && NEEDS[cell.need] === 'standard';
+      const size = canBeGroup && groupU < rs.siblingShare ? drawSiblings({ next: () => sizeU }) : 1;
+      const gid = size > 1 ? groupId++ : -1;
+      const group: SimChild[] = [];
+      for (let g = 0; g < size; g++) {
+        const ageDays = Math.floor(lower + (g === 0 ? ageU : s.next()) * (upper - lower));
+        group.push(newChild(s, day - ageDays, cell.need, homeZone, gid, day, day));
+      }
+      queue.push(day, 1, ENTRY, group[0]!.idx, size);
+    }
+  });
+
+  // ---- Recruitment and external demand -----------------------------------------------------------
+  // Approvals arrive after the assessment pipeline; each new household's zone, size and hub
+  // membership are drawn now from the pool's own stream.
+  const approvals: { pool: number; zone: number; places: number; hub: boolean }[] = [];
+  rs.pools.forEach((pool, p) => {
+    if (!(pool.recruitmentPerYear > 0)) return;
+    const s = stream(`recruitment/${pool.id}`);
+    const drawZone = pick(pool.zones);
+    const drawPlaces = pick(pool.places);
+    let t = pool.pipelineDays;
+    for (;;) {
+      t += exponential(s, pool.recruitmentPerYear / DAYS_PER_YEAR);
+      if (t >= horizon) break;
+      approvals.push({ pool: p, zone: drawZone(s), places: drawPlaces(s), hub: s.next() < pool.hubShare });
+      queue.push(Math.floor(t), 1, APPROVE, approvals.length - 1, 0);
+    }
+  });
+  const externalStreams = rs.external.map((_, i) => stream(`external/${i}`));
+  const occupyExternal = (i: number, day: number): void => {
+    const x = rs.external[i]!;
+    const s = externalStreams[i]!;
+    let total = 0;
+    for (const h of households) if (h.active && h.type === x.type && h.free > 0 && (x.pools === undefined || x.pools.includes(h.pool))) total += h.free;
+    const u = s.next() * total;
+    const stay = exponential(s, 1 / x.meanStayDays);
+    if (total <= 0) return; // no room: the other authority looks elsewhere
+    let left = u;
+    for (const h of households) {
+      if (!(h.active && h.type === x.type && h.free > 0 && (x.pools === undefined || x.pools.includes(h.pool)))) continue;
+      left -= h.free;
+      if (left < 0) {
+        h.free--;
+        h.external++;
+        const leave = day + Math.max(1, Math.floor(stay));
+        if (leave < horizon) queue.push(leave, 2, EXTERNAL_LEAVE, h.id, h.generation);
+        return;
+      }
+    }
+  };
+  rs.external.forEach((x, i) => {
+    const s = externalStreams[i]!;
+    const initial = Math.round((x.perYear * x.meanStayDays) / DAYS_PER_YEAR);
+    for (let j = 0; j < initial; j++) occupyExternal(i, 0);
+    let t = 0;
+    for (;;) {
+      t += exponential(s, x.perYear / DAYS_PER_YEAR);
+      if (t >= horizon) break;
+      queue.push(Math.floor(t), 1, EXTERNAL_ARRIVE, i, 0);
+    }
+  });
+
+  years.forEach((y, k) => queue.push(y.endDay + 1, 0, YEAR_END, k, 0));
+
+  // ---- Year-end snapshot ----------------------------------------------------------------------------
+  const snapshot = (k: number): void => {
+    const y = years[k]!;
+    const day = y.endDay; // state at the end of 31 March
+    const base = k * METRIC_COUNT;
+    const miles: number[] = [];
+    let n = 0, over20 = 0, outside = 0, threePlus = 0, ltsDen = 0, ltsNum = 0;
+    for (const c of children) {
+      if (!c.inCare) continue;
+      n++;
+      rows[base + M.byBand[bandIndexAt(c.dobDay, day)]!]! += 1;
+      rows[base + M.byNeed[c.need]!]! += 1;
+      rows[base + M.byType[c.type]!]! += 1;
+      miles.push(c.miles);
+      if (c.miles > OVER_20_MILES) over20++;
+      if (!rs.zones[c.zone]!.inside) outside++;
+      let placements = c.entryDay < y.startDay ? 1 : 0;
+      for (const s of c.starts) if (s >= y.startDay && s <= day) placements++;
+      if (placements >= 3) threePlus++;
+      if (day - c.dobDay < 16 * DAYS_PER_YEAR && day - c.entryDay >= 2.5 * DAYS_PER_YEAR) {
+        ltsDen++;
+        if (day - c.placementStart >= 2 * DAYS_PER_YEAR) ltsNum++;
+      }
+      accrue(c, day + 1);
+    }
+    rows[base + M.cic] = n;
+    rows[base + M.over20] = n > 0 ? over20 / n : Number.NaN;
+    rows[base + M.outOfArea] = n > 0 ? outside / n : Number.NaN;
+    miles.sort((a, b) => a - b);
+    rows[base + M.medianMiles] = n === 0 ? Number.NaN
+      : n % 2 === 1 ? miles[(n - 1) / 2]! : (miles[n / 2 - 1]! + miles[n / 2]!) / 2;
+    rows[base + M.threePlus] = n > 0 ? threePlus / n : Number.NaN;
+    rows[base + M.stability] = ltsDen > 0 ? ltsNum / ltsDen : Number.NaN;
+    const weeks = rows[base + M.childWeeks]!;
+    rows[base + M.costPerChildWeek] = weeks > 0 ? (rows[base + M.cost]! - rows[base + M.moveCosts]!) / weeks : Number.NaN;
+    CARER_TYPE_INDICES.forEach((t, i) => {
+      let places = 0, filled = 0, voids = 0;
+      for (const h of households) {
+        if (!h.active || h.type !== t) continue;
+        places += h.places;
+        filled += h.places - h.free;
+        if (h.paidWhenEmpty) voids += h.free;
+      }
+      rows[base + M.occupancy[i]!] = places > 0 ? filled / places : Number.NaN;
+      rows[base + M.voids[i]!] = voids;
+    });
+  };
+
+  // ---- The event loop -------------------------------------------------------------------------------
+  let lastDay = 0;
+  const recordDaily = (upTo: number): void => {
+    if (!trace) return;
+    for (let d = lastDay; d < upTo && d < horizon; d++) {
+      trace.daily.push({ inCare: children.reduce((s, c) => s + (c.inCare ? 1 : 0), 0), initial: initialInCare, starts: startsSoFar, ceases: ceasesSoFar });
+    }
+    lastDay = Math.max(lastDay, upTo);
+  };
+
+  for (let e = queue.pop(); e !== undefined; e = queue.pop()) {
+    if (e.day >= horizon && e.kind !== YEAR_END) continue;
+    if (trace && e.day > lastDay) recordDaily(e.day);
+    events++;
+    switch (e.kind) {
+      case YEAR_END:
+        snapshot(e.a);
+        break;
+      case ENTRY: {
+        const group: SimChild[] = [];
+        for (let g = 0; g < e.b; g++) group.push(children[e.a + g]!);
+        enterCare(group, e.day);
+        break;
+      }
+      case EXIT: {
+        const c = children[e.a]!;
+        if (c.inCare && e.day === c.exitDay) leaveCare(c, e.day);
+        break;
+      }
+      case PLACEMENT_END: {
+        const c = children[e.a]!;
+        // Only the event scheduled for the current placement counts.
+        if (!c.inCare || c.seq !== Math.floor(e.b / 2)) break;
+        closeSegment(c, e.day);
+        if (e.b % 2 === END_BREAKDOWN) add(yearOfDay(e.day), M.disruptions, 1);
+        findPlacement([c], e.day, true, false);
+        break;
+      }
+      case RETRY: {
+        const c = children[e.a]!;
+        if (!c.inCare || c.seq !== e.b || c.type !== T_UNREGISTERED) break;
+        const h = bestVacancy(rules, requestFor(c, e.day, 1), households, (z) => milesBetween(c.homeZone, z), c.rng);
+        if (h >= 0) {
+          const hh = households[h]!;
+          closeSegment(c, e.day);
+          place(c, e.day, hh.type, h, hh.zone, hh.weeklyCost, { emergency: false, mismatch: false, isMove: true });
+        } else {
+          const retry = e.day + rs.fallback.retryDays;
+          if (retry < Math.min(c.exitDay, horizon)) queue.push(retry, 3, RETRY, c.idx, c.seq);
+        }
+        break;
+      }
+      case DEREGISTER: {
+        const h = households[e.a]!;
+        if (!h.active) break;
+        // The household leaves: its children must move, other authorities' children go too.
+        h.active = false;
+        h.generation++;
+        const moving = h.children.map((idx) => children[idx]!);
+        for (const c of moving) closeSegment(c, e.day);
+        h.places = 0;
+        h.free = 0;
+        h.external = 0;
+        for (const c of moving) findPlacement([c], e.day, true, false);
+        break;
+      }
+      case APPROVE: {
+        const a = approvals[e.a]!;
+        const pool = rs.pools[a.pool]!;
+        addHousehold({
+          pool: a.pool, type: pool.type, zone: a.zone, places: a.places, ageMin: pool.ageMin, ageMax: pool.ageMax,
+          needsMask: pool.needsMask, needCount: pool.needCount, siblingCapacity: Math.min(a.places, pool.siblingCapacity ?? a.places),
+          weeklyCost: pool.weeklyCost, availableFromDay: e.day, hub: a.hub, paidWhenEmpty: pool.paidWhenEmpty,
+        }, e.day);
+        break;
+      }
+      case EXTERNAL_ARRIVE:
+        occupyExternal(e.a, e.day);
+        break;
+      case EXTERNAL_LEAVE: {
+        const h = households[e.a]!;
+        if (h.active && h.generation === e.b && h.external > 0) {
+          h.external--;
+          h.free++;
+        }
+        break;
+      }
+    }
+  }
+  recordDaily(horizon);
+  if (trace) (trace as { households: readonly SimHousehold[] }).households = households;
+  return trace ? { rows, events, trace } : { rows, events };
+};

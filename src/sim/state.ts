@@ -1,0 +1,61 @@
+// Mutable state of one replication. It lives inside `runReplication` and never escapes it.
+import type { Rng } from '../random/rng.js';
+import type { ExitReason } from '../domain/vocabulary.js';
+
+export interface SimChild {
+  readonly idx: number;
+  readonly dobDay: number;
+  readonly need: number;
+  readonly homeZone: number;
+  readonly group: number; // sibling group id, -1 if none
+  readonly entryDay: number;
+  exitDay: number;
+  readonly exitReason: ExitReason;
+  readonly emergencyAtEntry: boolean;
+  readonly routeDraw: number;
+  readonly rng: Rng;
+  inCare: boolean;
+  entered: boolean;
+  // Current placement.
+  type: number;
+  household: number; // -1: no household (route, spot purchase, unregistered)
+  zone: number;
+  miles: number;
+  placementStart: number;
+  seq: number; // bumps at every placement change; stale events carry an old value
+  weekly: number; // £ a week at start-date prices
+  costFrom: number; // day up to which placement cost has been accrued
+  readonly starts: number[]; // placement start days (history included)
+}
+
+export interface SimHousehold {
+  readonly id: number;
+  readonly pool: number;
+  readonly type: number;
+  readonly zone: number;
+  places: number;
+  free: number;
+  readonly ageMin: number;
+  readonly ageMax: number;
+  readonly needsMask: number;
+  readonly needCount: number;
+  readonly siblingCapacity: number;
+  readonly weeklyCost: number;
+  readonly availableFromDay: number;
+  readonly hub: boolean;
+  readonly paidWhenEmpty: boolean;
+  active: boolean;
+  external: number; // places held by other authorities' children
+  generation: number; // bumps when the household leaves; stale external departures are ignored
+  readonly children: number[]; // our children placed here
+}
+
+/** Trace of placements kept only when a test asks for it (property tests on costs and capacity). */
+export interface PlacementSegment {
+  readonly child: number;
+  readonly type: number;
+  readonly household: number;
+  readonly weekly: number;
+  readonly from: number;
+  readonly to: number;
+}
