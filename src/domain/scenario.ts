@@ -143,6 +143,8 @@ export const Disruption = t.type({
   multipliers: t.type({
     over20Miles: NonNegative, needMismatch: NonNegative, emergency: NonNegative, hub: NonNegative,
   }),
+  /** Chance that a breakdown leaves a child aged 10+ with standard needs assessed as complex. */
+  escalationToComplex: Probability,
 }, 'Disruption');
 
 export const Costs = t.intersection([
@@ -162,7 +164,7 @@ export const Costs = t.intersection([
 
 export const FallbackStep = t.keyof({ relaxNeeds: null, spot: null, unregistered: null }, 'FallbackStep');
 
-export const Matching = t.type({
+export const Matching = t.intersection([t.type({
   /** The authority's placement hierarchy, most preferred first. */
   hierarchy: t.array(CarerTypeC),
   /** Carer types a child with each need may be matched to. */
@@ -189,7 +191,10 @@ export const Matching = t.type({
     /** Days between searches for a regulated placement while unregistered. */
     retryDays: PositiveInt,
   }),
-}, 'Matching');
+}), t.partial({
+  /** A different hierarchy for some age bands (e.g. a 16+ pathway to supported accommodation). */
+  hierarchyByAgeBand: partialRecord(AgeBandC, t.array(CarerTypeC), 'HierarchyByAgeBand'),
+})], 'Matching');
 
 export const Source = t.type({ figure: t.string, source: t.string }, 'Source');
 

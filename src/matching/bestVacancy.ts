@@ -7,7 +7,8 @@ import type { MatchRequest, MatchRules, VacancyView } from './types.js';
 /**
  * Index of the highest-scoring eligible vacancy, or -1 if none is eligible. Exact ties (common:
  * several households in one zone at one fee) are broken uniformly at random with `rng`, so no
- * household is favoured by its position in the list.
+ * household is favoured by its position in the list. `candidates`, when given, lists the indices
+ * worth looking at (the simulation passes the households that have a free place).
  */
 export const bestVacancy = (
   rules: MatchRules,
@@ -16,11 +17,14 @@ export const bestVacancy = (
   milesTo: (zone: number) => number,
   rng: Rng,
   options?: EligibilityOptions,
+  candidates?: readonly number[],
 ): number => {
   let best = -1;
   let bestScore = Number.NEGATIVE_INFINITY;
   let ties = 0;
-  for (let i = 0; i < vacancies.length; i++) {
+  const n = candidates === undefined ? vacancies.length : candidates.length;
+  for (let k = 0; k < n; k++) {
+    const i = candidates === undefined ? k : candidates[k]!;
     const v = vacancies[i]!;
     if (v.free < req.size || !isEligible(rules, req, v, options)) continue;
     const s = matchScore(rules, v, milesTo(v.zone));

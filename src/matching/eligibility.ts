@@ -1,6 +1,6 @@
 // Hard constraints: a vacancy either can take the child (or sibling group) or it cannot, and
 // if it cannot there is one first reason, checked in the order a placements officer would.
-import type { Ineligibility, MatchRequest, MatchRules, VacancyView } from './types.js';
+import type { IneligibilityCode, MatchRequest, MatchRules, VacancyView } from './types.js';
 
 export interface EligibilityOptions {
   /** Fallback "relaxNeeds": accept a carer not approved for the child's need. */
@@ -8,14 +8,14 @@ export interface EligibilityOptions {
 }
 
 export const ineligibility = (
-  rules: MatchRules, req: MatchRequest, v: VacancyView, options: EligibilityOptions = {},
-): Ineligibility | undefined => {
-  if (v.availableFromDay > req.day) return { code: 'notYetAvailable' };
-  if (v.free < req.size) return { code: 'noPlaces' };
-  if (req.size > 1 && v.siblingCapacity < req.size) return { code: 'siblingCapacity' };
-  if (req.ageYears < v.ageMin || req.ageYears > v.ageMax) return { code: 'ageRange' };
-  if (((rules.allowedTypesMask[req.need] ?? 0) & (1 << v.type)) === 0) return { code: 'typeNotAllowed' };
-  if (!options.ignoreNeed && (v.needsMask & (1 << req.need)) === 0) return { code: 'need' };
+  rules: MatchRules, req: MatchRequest, v: VacancyView, options?: EligibilityOptions,
+): IneligibilityCode | undefined => {
+  if (v.availableFromDay > req.day) return 'notYetAvailable';
+  if (v.free < req.size) return 'noPlaces';
+  if (req.size > 1 && v.siblingCapacity < req.size) return 'siblingCapacity';
+  if (req.ageYears < v.ageMin || req.ageYears > v.ageMax) return 'ageRange';
+  if (((rules.allowedTypesMask[req.need] ?? 0) & (1 << v.type)) === 0) return 'typeNotAllowed';
+  if (options?.ignoreNeed !== true && (v.needsMask & (1 << req.need)) === 0) return 'need';
   return undefined;
 };
 

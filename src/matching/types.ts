@@ -41,6 +41,3 @@ export interface MatchRules {
 export type IneligibilityCode =
   | 'notYetAvailable' | 'noPlaces' | 'siblingCapacity' | 'ageRange' | 'need' | 'typeNotAllowed';
 
-export interface Ineligibility {
-  readonly code: IneligibilityCode;
-}

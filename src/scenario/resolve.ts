@@ -270,10 +270,18 @@ export const resolveScenario = (
 
   // Matching.
   const m = s.matching;
-  const hierarchyRank = new Float64Array(PLACEMENT_TYPES.length).fill(Number.POSITIVE_INFINITY);
-  m.hierarchy.forEach((p, i) => {
-    if (Number.isFinite(hierarchyRank[typeIndex(p)]!)) problems.add(`$.matching.hierarchy[${i}]`, `expected each type once, found ${p} again`);
-    else hierarchyRank[typeIndex(p)] = i;
+  const rankOf = (list: readonly PlacementType[], path: string): Float64Array => {
+    const rank = new Float64Array(PLACEMENT_TYPES.length).fill(Number.POSITIVE_INFINITY);
+    list.forEach((p, i) => {
+      if (Number.isFinite(rank[typeIndex(p)]!)) problems.add(`${path}[${i}]`, `expected each type once, found ${p} again`);
+      else rank[typeIndex(p)] = i;
+    });
+    return rank;
+  };
+  const generalRank = rankOf(m.hierarchy, '$.matching.hierarchy');
+  const hierarchyRank = AGE_BANDS.map((b) => {
+    const own = m.hierarchyByAgeBand?.[b];
+    return own === undefined ? generalRank : rankOf(own, `$.matching.hierarchyByAgeBand.${b}`);
   });
   const allowedTypesMask = NEEDS.map((n) => (m.allowedTypes[n] ?? []).reduce((mask, p) => mask | (1 << typeIndex(p)), 0));
   const spotType = NEEDS.map((n) => (m.fallback.spotType[n] === undefined ? undefined : typeIndex(m.fallback.spotType[n]!)));
@@ -304,6 +312,7 @@ export const resolveScenario = (
     breakdownPerDay: perDayTable(s.disruption.base),
     plannedPerDay: perDayTable(s.disruption.plannedMoves),
     multipliers: s.disruption.multipliers,
+    escalationToComplex: s.disruption.escalationToComplex,
     weeklyCost, needUplift, annualInflation: s.costs.annualInflation, moveCost: s.costs.moveCost,
     hierarchyRank, allowedTypesMask, weights: m.weights,
     fallback: {

@@ -106,12 +106,14 @@ export interface ResolvedScenario {
   readonly breakdownPerDay: Float64Array;
   readonly plannedPerDay: Float64Array;
   readonly multipliers: { readonly over20Miles: number; readonly needMismatch: number; readonly emergency: number; readonly hub: number };
+  readonly escalationToComplex: number;
   /** £ per week at start prices by placement type index, and the uplift by need index. */
   readonly weeklyCost: Float64Array;
   readonly needUplift: Float64Array;
   readonly annualInflation: number;
   readonly moveCost: number;
-  readonly hierarchyRank: Float64Array; // by placement type index; Infinity when absent
+  /** By age band, then placement type index: position in the hierarchy (Infinity when absent). */
+  readonly hierarchyRank: readonly Float64Array[];
   readonly allowedTypesMask: readonly number[]; // by need: bit = placement type index
   readonly weights: Scenario['matching']['weights'];
   readonly fallback: {

@@ -28,9 +28,10 @@ export interface ReplicationTrace {
   readonly daily: { inCare: number; initial: number; starts: number; ceases: number }[];
   /** Violations of model laws seen while running (empty when all is well). */
   readonly violations: string[];
-  /** Placements made outside the hard constraints, with the route that allowed it. */
-  readonly constraintBreaks: { child: number; reason: 'relaxNeeds' | 'initial' }[];
-  readonly households: readonly SimHousehold[];
+  /** Per household: places and id, to check capacity from the segments. */
+  readonly households: readonly { readonly places: number; readonly ageMin: number; readonly ageMax: number; readonly needsMask: number; readonly type: number }[];
+  /** Per child: entry and exit day (exit beyond the horizon when still in care). */
+  readonly children: readonly { readonly entryDay: number; readonly exitDay: number; readonly initial: boolean }[];
 }
 
 export interface ReplicationResult {
@@ -90,7 +91,7 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
   const stream = (name: string): Rng => processStream(opts.seed, opts.replication, name);
   const queue = new EventQueue();
   const trace: ReplicationTrace | undefined = opts.trace
-    ? { segments: [], daily: [], violations: [], constraintBreaks: [], households: [] }
+    ? { segments: [], daily: [], violations: [], households: [], children: [] }
     : undefined;
 
   const nZones = rs.zones.length;
@@ -98,7 +99,10 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
   const drawHome = pick(rs.homeZones);
   const drawSpotZone = pick(rs.fallback.spotZones);
   const routeZoneDraw = rs.routeZones.map((w) => (w === undefined ? undefined : pick(w)));
-  const rules: MatchRules = { allowedTypesMask: rs.allowedTypesMask, hierarchyRank: rs.hierarchyRank, weights: rs.weights };
+  const rulesByBand: MatchRules[] = rs.hierarchyRank.map((hierarchyRank) => ({ allowedTypesMask: rs.allowedTypesMask, hierarchyRank, weights: rs.weights }));
+  const rulesFor = (c: SimChild, day: number): MatchRules => rulesByBand[bandIndexAt(c.dobDay, day)]!;
+  const NEED_STANDARD = NEEDS.indexOf('standard');
+  const NEED_COMPLEX = NEEDS.indexOf('complex');
 
   // Financial-year lookup for accrual; year 0 starts before day 0 (the start date is inside it).
   const yearOfDay = (day: number): number => {
@@ -112,15 +116,42 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
 
   // ---- Households -------------------------------------------------------------------------
   const households: SimHousehold[] = [];
-  const householdRng: Rng[] = [];
+  const householdsOfType: number[][] = PLACEMENT_TYPES.map(() => []);
+  // Households with at least one free place; most are full, so matching looks only at these.
+  const vacant: number[] = [];
+  const vacantAt: number[] = [];
+  const setFree = (h: SimHousehold, free: number): void => {
+    h.free = free;
+    const at = vacantAt[h.id]!;
+    if (free > 0 && at < 0) {
+      vacantAt[h.id] = vacant.length;
+      vacant.push(h.id);
+    } else if (free <= 0 && at >= 0) {
+      const last = vacant.pop()!;
+      if (last !== h.id) {
+        vacant[at] = last;
+        vacantAt[last] = at;
+      }
+      vacantAt[h.id] = -1;
+    }
+  };
+  // Households are created in an order that no child's fate can change (the initial layout,
+  // then approvals in time order), so one stream serves every household's leaving date.
   const deregStream = stream('deregistration');
-  const addHousehold = (h: Omit<SimHousehold, 'id' | 'free' | 'active' | 'external' | 'generation' | 'children'>, day: number): void => {
+  const addHousehold = (h: Omit<SimHousehold, 'id' | 'free' | 'approvedPlaces' | 'active' | 'external' | 'generation' | 'children'>, day: number): void => {
     const id = households.length;
-    households.push({ ...h, id, free: h.places, active: true, external: 0, generation: 0, children: [] });
-    const rng = entityStream(deregStream);
-    householdRng.push(rng);
+    const added: SimHousehold = {
+      id, pool: h.pool, type: h.type, zone: h.zone, places: h.places, approvedPlaces: h.places, free: 0, ageMin: h.ageMin, ageMax: h.ageMax,
+      needsMask: h.needsMask, needCount: h.needCount, siblingCapacity: h.siblingCapacity, weeklyCost: h.weeklyCost,
+      availableFromDay: h.availableFromDay, hub: h.hub, paidWhenEmpty: h.paidWhenEmpty,
+      active: true, external: 0, generation: 0, children: [],
+    };
+    households.push(added);
+    vacantAt.push(-1);
+    setFree(added, h.places);
+    householdsOfType[h.type]!.push(id);
     const rate = rs.pools[h.pool]!.deregistrationPerYear / DAYS_PER_YEAR;
-    const leave = day + Math.floor(exponential(rng, rate));
+    const leave = day + Math.floor(exponential(deregStream, rate));
     if (leave < horizon) queue.push(Math.max(leave, day + 1), 1, DEREGISTER, id, 0);
   };
   for (const h of rs.households) {
@@ -140,7 +171,7 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
 
   const exitReasonDraw = rs.exitReasons.map((r) => categorical(r.weights));
   const newChild = (
-    src: Rng, dobDay: number, need: number, homeZone: number, group: number, entryDay: number, from: number,
+    src: Rng, dobDay: number, need: number, homeZone: number, group: number, entryDay: number, from: number, initial: boolean,
   ): SimChild => {
     // Every per-child draw comes from the child's own stream, made in a fixed order.
     const rng = entityStream(src);
@@ -155,8 +186,8 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
     const r = rs.exitReasons[band]!;
     const exitReason: ExitReason = exitDay >= leave18 ? 'turned18' : r.reasons[exitReasonDraw[band]!({ next: () => reasonU })]!;
     const c: SimChild = {
-      idx: children.length, dobDay, need, homeZone, group, entryDay, exitDay, exitReason,
-      emergencyAtEntry: emergencyU < rs.emergencyShare, routeDraw, rng, inCare: false, entered: false,
+      idx: children.length, dobDay, need, homeZone, group, initial, entryDay, exitDay, exitReason,
+      emergencyAtEntry: emergencyU < rs.emergencyShare, routeDraw, rng, inCare: false, entered: false, via: 'match', isMove: false,
       type: -1, household: -1, zone: homeZone, miles: 0, placementStart: entryDay, seq: 0, weekly: 0, costFrom: from, starts: [],
     };
     children.push(c);
@@ -184,11 +215,14 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
   const closeSegment = (c: SimChild, day: number): void => {
     accrue(c, day);
     if (trace && c.type >= 0) {
-      trace.segments.push({ child: c.idx, type: c.type, household: c.household, weekly: c.weekly, from: c.placementStart, to: day });
+      trace.segments.push({
+        child: c.idx, type: c.type, household: c.household, weekly: c.weekly, from: c.placementStart, to: day, need: c.need,
+        ageYears: ageYearsAt(c, c.placementStart), isMove: c.isMove, via: c.via,
+      });
     }
     if (c.household >= 0) {
       const h = households[c.household]!;
-      h.free++;
+      setFree(h, h.free + 1);
       const at = h.children.indexOf(c.idx);
       if (at >= 0) h.children.splice(at, 1);
       if (trace && h.free > h.places) trace.violations.push(`household ${h.id} has more free places than places`);
@@ -220,9 +254,11 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
   /** Put a child in a placement from `day`; the previous one must already be closed. */
   const place = (
     c: SimChild, day: number, type: number, household: number, zone: number, weekly: number,
-    opts2: { emergency: boolean; mismatch: boolean; isMove: boolean; history?: boolean },
+    opts2: { emergency: boolean; mismatch: boolean; isMove: boolean; history?: boolean; via: PlacementSegment['via'] },
   ): void => {
     c.seq++;
+    c.via = opts2.via;
+    c.isMove = opts2.isMove;
     c.type = type;
     c.household = household;
     c.zone = zone;
@@ -233,7 +269,7 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
     if (!opts2.history) c.starts.push(day);
     if (household >= 0) {
       const h = households[household]!;
-      h.free--;
+      setFree(h, h.free - 1);
       h.children.push(c.idx);
       if (trace && h.free < 0) trace.violations.push(`household ${h.id} over capacity on day ${day}`);
     }
@@ -260,14 +296,15 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
     const lead = group[0]!;
     const milesTo = (z: number): number => milesBetween(lead.homeZone, z);
     const req = requestFor(lead, day, group.length);
-    let h = bestVacancy(rules, req, households, milesTo, lead.rng);
+    const rules = rulesFor(lead, day);
+    let h = bestVacancy(rules, req, households, milesTo, lead.rng, undefined, vacant);
     if (h < 0 && group.length > 1) {
       for (const c of group) findPlacement([c], day, isMove, emergency); // siblings placed apart
       return;
     }
     if (h >= 0) {
       const hh = households[h]!;
-      for (const c of group) place(c, day, hh.type, h, hh.zone, hh.weeklyCost, { emergency, mismatch: false, isMove });
+      for (const c of group) place(c, day, hh.type, h, hh.zone, hh.weeklyCost, { emergency, mismatch: false, isMove, via: 'match' });
       return;
     }
     // No suitable vacancy: a sufficiency shortfall for this child's segment.
@@ -276,23 +313,22 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
     add(k, M.shortfallSeg[bandIndexAt(lead.dobDay, day)]![lead.need]!, 1);
     for (const step of rs.fallback.steps) {
       if (step === 'relaxNeeds') {
-        h = bestVacancy(rules, req, households, milesTo, lead.rng, { ignoreNeed: true });
+        h = bestVacancy(rules, req, households, milesTo, lead.rng, { ignoreNeed: true }, vacant);
         if (h >= 0) {
           const hh = households[h]!;
-          trace?.constraintBreaks.push({ child: lead.idx, reason: 'relaxNeeds' });
-          place(lead, day, hh.type, h, hh.zone, hh.weeklyCost, { emergency, mismatch: true, isMove });
+          place(lead, day, hh.type, h, hh.zone, hh.weeklyCost, { emergency, mismatch: true, isMove, via: 'relaxNeeds' });
           return;
         }
       } else if (step === 'spot') {
         const spotType = rs.fallback.spotType[lead.need];
         if (spotType !== undefined && lead.rng.next() < rs.fallback.spotAvailability) {
           const zone = drawSpotZone(lead.rng);
-          place(lead, day, spotType, -1, zone, rs.weeklyCost[spotType]! * rs.fallback.spotCostMultiplier, { emergency, mismatch: false, isMove });
+          place(lead, day, spotType, -1, zone, rs.weeklyCost[spotType]! * rs.fallback.spotCostMultiplier, { emergency, mismatch: false, isMove, via: 'spot' });
           return;
         }
       } else break;
     }
-    place(lead, day, T_UNREGISTERED, -1, drawSpotZone(lead.rng), rs.weeklyCost[T_UNREGISTERED]!, { emergency, mismatch: false, isMove });
+    place(lead, day, T_UNREGISTERED, -1, drawSpotZone(lead.rng), rs.weeklyCost[T_UNREGISTERED]!, { emergency, mismatch: false, isMove, via: 'unregistered' });
   };
 
   // ---- Entry, exit ---------------------------------------------------------------------------
@@ -315,7 +351,7 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
         const zd = routeZoneDraw[type];
         for (const c of group) {
           const zone = zd === undefined ? c.homeZone : zd(c.rng);
-          place(c, day, type, -1, zone, rs.weeklyCost[type]!, { emergency: false, mismatch: false, isMove: false });
+          place(c, day, type, -1, zone, rs.weeklyCost[type]!, { emergency: false, mismatch: false, isMove: false, via: 'route' });
         }
         return;
       }
@@ -345,12 +381,15 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
     const homeZone = spec.homeZone ?? drawHome(init);
     const inCareDays = Math.min(ageDays, Math.floor(exponential(init, 1 / rs.meanDaysInCare[spec.ageBand]!)));
     const entryDay = spec.entryDay ?? -inCareDays;
-    const c = newChild(init, dobDay, spec.need, homeZone, -1, entryDay, 0);
+    const c = newChild(init, dobDay, spec.need, homeZone, -1, entryDay, 0, true);
     const k = Math.max(1, spec.placementsInLast12Months ?? drawHistory(init));
-    // Placement history: k placements overlapping the last 365 days, the current one last.
+    // Placement history: k placements overlapping the last 365 days, the current one last. A
+    // child with one placement has been in it since entry or, after earlier moves, for a year
+    // plus an exponential time with the mean time in care of the age band (capped at entry).
     const windowStart = Math.max(-365, entryDay);
+    const settled = -365 - Math.floor(exponential(init, 1 / rs.meanDaysInCare[spec.ageBand]!));
     const current = spec.placementStartDay ?? (k === 1
-      ? (entryDay < -365 ? Math.floor(entryDay + init.next() * (-365 - entryDay)) : entryDay)
+      ? Math.max(entryDay, Math.min(settled, 0))
       : Math.floor(windowStart + init.next() * -windowStart));
     const earlier: number[] = [];
     for (let j = 1; j < k; j++) {
@@ -376,13 +415,16 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
     const c = initialOrder[i]!;
     const { type, start, zone: presetZone } = initialPlacement[i]!;
     let household = -1;
+    let relaxedInitial = false;
     let zone = presetZone;
-    if (type !== T_UNREGISTERED && rs.pools.some((p) => p.type === type)) {
+    const ofType = householdsOfType[type]!;
+    if (ofType.length > 0) {
       const req = requestFor(c, 0, 1);
       let total = 0;
       let relaxed = 0;
-      for (const h of households) {
-        if (h.type !== type || h.free <= 0) continue;
+      for (const id of ofType) {
+        const h = households[id]!;
+        if (h.free <= 0) continue;
         relaxed += h.free;
         if (req.ageYears >= h.ageMin && req.ageYears <= h.ageMax && (h.needsMask & (1 << c.need)) !== 0) total += h.free;
       }
@@ -390,8 +432,9 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
       const pool = strict ? total : relaxed;
       if (pool > 0) {
         let u = init.next() * pool;
-        for (const h of households) {
-          if (h.type !== type || h.free <= 0) continue;
+        for (const id of ofType) {
+          const h = households[id]!;
+          if (h.free <= 0) continue;
           if (strict && !(req.ageYears >= h.ageMin && req.ageYears <= h.ageMax && (h.needsMask & (1 << c.need)) !== 0)) continue;
           u -= h.free;
           if (u < 0) {
@@ -399,28 +442,36 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
             break;
           }
         }
-        if (!strict) trace?.constraintBreaks.push({ child: c.idx, reason: 'initial' });
+        relaxedInitial = !strict;
       }
     }
     if (household >= 0) zone = households[household]!.zone;
     else if (zone < 0) {
       const zd = routeZoneDraw[type];
-      zone = rs.pools.some((p) => p.type === type) || type === T_UNREGISTERED ? drawSpotZone(init) : zd === undefined ? c.homeZone : zd(init);
+      zone = ofType.length > 0 || type === T_UNREGISTERED ? drawSpotZone(init) : zd === undefined ? c.homeZone : zd(init);
     }
     const weekly = household >= 0 ? households[household]!.weeklyCost : rs.weeklyCost[type]!;
-    place(c, start, type, household, zone, weekly, { emergency: false, mismatch: false, isMove: false, history: true });
+    place(c, start, type, household, zone, weekly, {
+      emergency: false, mismatch: false, isMove: false, history: true, via: relaxedInitial ? 'initial' : household >= 0 ? 'match' : 'initial',
+    });
     c.costFrom = 0;
   }
 
   // ---- Entries ------------------------------------------------------------------------------
   // Each age band × need cell has its own stream; arrivals follow a Poisson process whose rate
   // grows by `entryTrend` a year, sampled by thinning so the candidate times do not depend on it.
+  // Rates count children: where sibling groups can arrive, arrivals are fewer by the mean group size.
   let groupId = 0;
   const drawSiblings = pick(rs.siblingSizes);
+  const sizeTotal = rs.siblingSizes.weights.reduce((a, w) => a + w, 0);
+  const meanGroup = rs.siblingSizes.indices.reduce((a, n, i) => a + (n * rs.siblingSizes.weights[i]!) / sizeTotal, 0);
+  const childrenPerGroupArrival = 1 + rs.siblingShare * (meanGroup - 1);
   rs.entryCells.forEach((cell, ci) => {
     const s = stream(`entries/${AGE_BANDS[cell.ageBand]}/${NEEDS[cell.need]}/${ci}`);
     const growth = Math.log(1 + rs.entryTrend) / DAYS_PER_YEAR;
-    const maxRate = (cell.perYear / DAYS_PER_YEAR) * Math.max(1, Math.exp(growth * horizon));
+    const canBeGroup = cell.ageBand < 4 && NEEDS[cell.need] === 'standard';
+    const arrivalsPerDay = cell.perYear / DAYS_PER_YEAR / (canBeGroup ? childrenPerGroupArrival : 1);
+    const maxRate = arrivalsPerDay * Math.max(1, Math.exp(growth * horizon));
     if (!(maxRate > 0)) return;
     const lower = [0, 1, 5, 10, 16][cell.ageBand]! * DAYS_PER_YEAR;
     const upper = [1, 5, 10, 16, 18][cell.ageBand]! * DAYS_PER_YEAR - 1;
@@ -433,16 +484,15 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
       const homeU = s.next();
       const groupU = s.next();
       const sizeU = s.next();
-      if (accept * maxRate > (cell.perYear / DAYS_PER_YEAR) * Math.exp(growth * t)) continue;
+      if (accept * maxRate > arrivalsPerDay * Math.exp(growth * t)) continue;
       const day = Math.floor(t);
       const homeZone = drawHome({ next: () => homeU });
-      const canBeGroup = cell.ageBand < 4 && NEEDS[cell.need] === 'standard';
       const size = canBeGroup && groupU < rs.siblingShare ? drawSiblings({ next: () => sizeU }) : 1;
       const gid = size > 1 ? groupId++ : -1;
       const group: SimChild[] = [];
       for (let g = 0; g < size; g++) {
         const ageDays = Math.floor(lower + (g === 0 ? ageU : s.next()) * (upper - lower));
-        group.push(newChild(s, day - ageDays, cell.need, homeZone, gid, day, day));
+        group.push(newChild(s, day - ageDays, cell.need, homeZone, gid, day, day, false));
       }
       queue.push(day, 1, ENTRY, group[0]!.idx, size);
     }
@@ -469,17 +519,22 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
   const occupyExternal = (i: number, day: number): void => {
     const x = rs.external[i]!;
     const s = externalStreams[i]!;
+    const fits = (h: SimHousehold): boolean => h.type === x.type && h.free > 0 && (x.pools === undefined || x.pools.includes(h.pool));
     let total = 0;
-    for (const h of households) if (h.active && h.type === x.type && h.free > 0 && (x.pools === undefined || x.pools.includes(h.pool))) total += h.free;
+    for (const id of vacant) {
+      const h = households[id]!;
+      if (fits(h)) total += h.free;
+    }
     const u = s.next() * total;
     const stay = exponential(s, 1 / x.meanStayDays);
     if (total <= 0) return; // no room: the other authority looks elsewhere
     let left = u;
-    for (const h of households) {
-      if (!(h.active && h.type === x.type && h.free > 0 && (x.pools === undefined || x.pools.includes(h.pool)))) continue;
+    for (const id of vacant) {
+      const h = households[id]!;
+      if (!fits(h)) continue;
       left -= h.free;
       if (left < 0) {
-        h.free--;
+        setFree(h, h.free - 1);
         h.external++;
         const leave = day + Math.max(1, Math.floor(stay));
         if (leave < horizon) queue.push(leave, 2, EXTERNAL_LEAVE, h.id, h.generation);
@@ -538,8 +593,9 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
     rows[base + M.costPerChildWeek] = weeks > 0 ? (rows[base + M.cost]! - rows[base + M.moveCosts]!) / weeks : Number.NaN;
     CARER_TYPE_INDICES.forEach((t, i) => {
       let places = 0, filled = 0, voids = 0;
-      for (const h of households) {
-        if (!h.active || h.type !== t) continue;
+      for (const id of householdsOfType[t]!) {
+        const h = households[id]!;
+        if (!h.active) continue;
         places += h.places;
         filled += h.places - h.free;
         if (h.paidWhenEmpty) voids += h.free;
@@ -583,18 +639,23 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
         // Only the event scheduled for the current placement counts.
         if (!c.inCare || c.seq !== Math.floor(e.b / 2)) break;
         closeSegment(c, e.day);
-        if (e.b % 2 === END_BREAKDOWN) add(yearOfDay(e.day), M.disruptions, 1);
+        if (e.b % 2 === END_BREAKDOWN) {
+          add(yearOfDay(e.day), M.disruptions, 1);
+          // The draw is made on every breakdown, whatever the child's need, to keep streams aligned.
+          const escalate = c.rng.next() < rs.escalationToComplex;
+          if (escalate && c.need === NEED_STANDARD && e.day - c.dobDay >= 10 * DAYS_PER_YEAR) c.need = NEED_COMPLEX;
+        }
         findPlacement([c], e.day, true, false);
         break;
       }
       case RETRY: {
         const c = children[e.a]!;
         if (!c.inCare || c.seq !== e.b || c.type !== T_UNREGISTERED) break;
-        const h = bestVacancy(rules, requestFor(c, e.day, 1), households, (z) => milesBetween(c.homeZone, z), c.rng);
+        const h = bestVacancy(rulesFor(c, e.day), requestFor(c, e.day, 1), households, (z) => milesBetween(c.homeZone, z), c.rng, undefined, vacant);
         if (h >= 0) {
           const hh = households[h]!;
           closeSegment(c, e.day);
-          place(c, e.day, hh.type, h, hh.zone, hh.weeklyCost, { emergency: false, mismatch: false, isMove: true });
+          place(c, e.day, hh.type, h, hh.zone, hh.weeklyCost, { emergency: false, mismatch: false, isMove: true, via: 'match' });
         } else {
           const retry = e.day + rs.fallback.retryDays;
           if (retry < Math.min(c.exitDay, horizon)) queue.push(retry, 3, RETRY, c.idx, c.seq);
@@ -610,7 +671,7 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
         const moving = h.children.map((idx) => children[idx]!);
         for (const c of moving) closeSegment(c, e.day);
         h.places = 0;
-        h.free = 0;
+        setFree(h, 0);
         h.external = 0;
         for (const c of moving) findPlacement([c], e.day, true, false);
         break;
@@ -632,13 +693,25 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
         const h = households[e.a]!;
         if (h.active && h.generation === e.b && h.external > 0) {
           h.external--;
-          h.free++;
+          setFree(h, h.free + 1);
         }
         break;
       }
     }
   }
   recordDaily(horizon);
-  if (trace) (trace as { households: readonly SimHousehold[] }).households = households;
+  if (trace) {
+    // Close the placements still open at the horizon (after the rows are final) for the checks.
+    for (const c of children) {
+      if (!c.inCare) continue;
+      trace.segments.push({
+        child: c.idx, type: c.type, household: c.household, weekly: c.weekly, from: c.placementStart, to: horizon, need: c.need,
+        ageYears: ageYearsAt(c, c.placementStart), isMove: c.isMove, via: c.via,
+      });
+    }
+    const t = trace as { households: ReplicationTrace['households']; children: ReplicationTrace['children'] };
+    t.households = households.map((h) => ({ places: h.approvedPlaces, ageMin: h.ageMin, ageMax: h.ageMax, needsMask: h.needsMask, type: h.type }));
+    t.children = children.map((c) => ({ entryDay: c.entryDay, exitDay: c.inCare ? Number.POSITIVE_INFINITY : c.exitDay, initial: c.initial }));
+  }
   return trace ? { rows, events, trace } : { rows, events };
 };

@@ -1,13 +1,15 @@
-// Mutable state of one replication. It lives inside `runReplication` and never escapes it.
+// Mutable state of one replication. It lives inside `runReplication` and never escapes it
+// (tests may ask for a trace, which copies what they need).
 import type { Rng } from '../random/rng.js';
 import type { ExitReason } from '../domain/vocabulary.js';
 
 export interface SimChild {
   readonly idx: number;
   readonly dobDay: number;
-  readonly need: number;
+  need: number; // may escalate from standard to complex after a breakdown
   readonly homeZone: number;
   readonly group: number; // sibling group id, -1 if none
+  readonly initial: boolean; // in care at the start date
   readonly entryDay: number;
   exitDay: number;
   readonly exitReason: ExitReason;
@@ -26,6 +28,8 @@ export interface SimChild {
   weekly: number; // £ a week at start-date prices
   costFrom: number; // day up to which placement cost has been accrued
   readonly starts: number[]; // placement start days (history included)
+  via: PlacementSegment['via'];
+  isMove: boolean;
 }
 
 export interface SimHousehold {
@@ -34,6 +38,7 @@ export interface SimHousehold {
   readonly type: number;
   readonly zone: number;
   places: number;
+  readonly approvedPlaces: number;
   free: number;
   readonly ageMin: number;
   readonly ageMax: number;
@@ -58,4 +63,9 @@ export interface PlacementSegment {
   readonly weekly: number;
   readonly from: number;
   readonly to: number;
+  readonly need: number;
+  readonly ageYears: number; // at the start of the placement
+  readonly isMove: boolean;
+  /** How the placement was allowed: within the hard constraints, or through a named route. */
+  readonly via: 'match' | 'relaxNeeds' | 'initial' | 'route' | 'spot' | 'unregistered';
 }

@@ -1,0 +1,121 @@
+#!/usr/bin/env node
+// The `sufficiency` command. The only module that touches process, files and the terminal.
+import { availableParallelism } from 'node:os';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { E } from '../domain/fp.js';
+import { ENGINE_VERSION } from '../domain/version.js';
+import { forecastFiles } from '../io/forecastFiles.js';
+import { forecastTable } from '../io/forecastTable.js';
+import { writeOutputFiles } from '../io/outputDir.js';
+import { loadScenarioFile } from '../io/scenarioFile.js';
+import { scenarioHash } from '../scenario/hash.js';
+import { runForecast } from './workers.js';
+
+export const EXIT_OK = 0;
+export const EXIT_INTERNAL = 1;
+export const EXIT_INVALID = 2;
+
+export const DEFAULT_SCENARIO = 'scenarios/medway-2022.json';
+
+class UserError extends Error {
+  constructor(readonly lines: readonly string[]) {
+    super(lines.join('\n'));
+  }
+}
+
+const wholeNumber = (name: string, min: number, max: number) => (value: string): number => {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min || n > max) {
+    throw new InvalidArgumentError(`expected a whole number from ${min} to ${max} for ${name}, found ${JSON.stringify(value)}`);
+  }
+  return n;
+};
+
+const orFail = <A>(r: E.Either<readonly string[], A>): A => {
+  if (E.isLeft(r)) throw new UserError(r.left);
+  return r.right;
+};
+
+export const buildProgram = (out: (s: string) => void, err: (s: string) => void): Command => {
+  const program = new Command('sufficiency')
+    .description('Placement sufficiency forecasting for children\'s services: seeded Monte Carlo of demand, supply, matching, distance, cost and stability.')
+    .version(ENGINE_VERSION)
+    .configureOutput({ writeOut: out, writeErr: err })
+    .exitOverride();
+
+  program
+    .command('forecast')
+    .description('Run a scenario many times and summarise each financial year (median, p5–p95).')
+    .argument('[scenario]', 'scenario JSON file', DEFAULT_SCENARIO)
+    .option('--runs <n>', 'replications', wholeNumber('--runs', 1, 1_000_000), 1000)
+    .option('--seed <s>', 'random seed', wholeNumber('--seed', 0, 2 ** 31), 1)
+    .option('--years <y>', 'financial years to forecast (default: the scenario\'s, else 5)', wholeNumber('--years', 1, 50))
+    .option('--workers <w>', 'worker threads (results are identical for any number)', wholeNumber('--workers', 1, 256), availableParallelism())
+    .option('--out <dir>', 'output directory', 'out/forecast')
+    .option('--quiet', 'print nothing but errors')
+    .action(async (file: string, o: { runs: number; seed: number; years?: number; workers: number; out: string; quiet?: boolean }) => {
+      const rs = orFail(loadScenarioFile(file));
+      const years = o.years ?? rs.defaultYears;
+      const showProgress = !o.quiet && process.stderr.isTTY === true;
+      let lastShown = -1;
+      const summary = await runForecast(rs, { seed: o.seed, runs: o.runs, years }, o.workers, showProgress
+        ? (done, total) => {
+          const pct = Math.floor((100 * done) / total);
+          if (pct !== lastShown) {
+            lastShown = pct;
+            process.stderr.write(`\r${done}/${total} replications`);
+          }
+        }
+        : undefined);
+      if (showProgress) process.stderr.write('\r\x1b[K');
+      const written = writeOutputFiles(o.out, forecastFiles(summary));
+      if (E.isLeft(written)) throw new UserError([written.left]);
+      if (!o.quiet) out(`${forecastTable(summary)}\n\nWrote ${o.out}/summary.json and ${o.out}/by-year.csv\n`);
+    });
+
+  program
+    .command('validate')
+    .description('Check a scenario file without running it.')
+    .argument('<scenario>', 'scenario JSON file')
+    .action((file: string) => {
+      const rs = orFail(loadScenarioFile(file));
+      const places = rs.households.reduce((s, h) => s + h.places, 0);
+      out([
+        `${file}: valid`,
+        `  ${rs.name}, starting ${rs.scenario.startDate}, ${rs.defaultYears} financial years by default`,
+        `  ${rs.zones.length} zones, ${rs.initialChildren.length} children at the start, ${rs.households.length} households / homes with ${places} places`,
+        `  ${scenarioHash(rs)}`,
+      ].join('\n') + '\n');
+    });
+
+  return program;
+};
+
+export const main = async (argv: readonly string[]): Promise<number> => {
+  const out = (s: string): void => void process.stdout.write(s);
+  const err = (s: string): void => void process.stderr.write(s);
+  const program = buildProgram(out, err);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return EXIT_OK;
+  } catch (e) {
+    if (e instanceof UserError) {
+      err(`${e.lines.join('\n')}\n`);
+      return EXIT_INVALID;
+    }
+    if (e instanceof CommanderError) {
+      // Help and version exit 0; usage mistakes (commander already printed why) are invalid input.
+      return e.exitCode === 0 ? EXIT_OK : EXIT_INVALID;
+    }
+    err(`internal error: ${e instanceof Error ? (process.env.SUFFICIENCY_DEBUG ? e.stack : e.message) : String(e)}\n`);
+    return EXIT_INTERNAL;
+  }
+};
+
+// Run when executed directly (not when imported by tests).
+const invokedDirectly = process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+if (invokedDirectly) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

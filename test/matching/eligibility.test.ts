@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { NEEDS, PLACEMENT_TYPES } from '../../src/domain/vocabulary.js';
+import { bestVacancy } from '../../src/matching/bestVacancy.js';
+import { ineligibility } from '../../src/matching/eligibility.js';
+import { matchScore, scoreParts } from '../../src/matching/score.js';
+import type { MatchRules, VacancyView } from '../../src/matching/types.js';
+import { processStream } from '../../src/random/rng.js';
+
+const T = (p: (typeof PLACEMENT_TYPES)[number]): number => PLACEMENT_TYPES.indexOf(p);
+const N = (n: (typeof NEEDS)[number]): number => NEEDS.indexOf(n);
+const rank = new Float64Array(PLACEMENT_TYPES.length).fill(Number.POSITIVE_INFINITY);
+rank[T('inHouseFoster')] = 0;
+rank[T('ifa')] = 1;
+rank[T('residentialPrivate')] = 2;
+const rules: MatchRules = {
+  allowedTypesMask: NEEDS.map((n) => (n === 'complex' ? (1 << T('residentialPrivate')) | (1 << T('ifa')) : (1 << T('inHouseFoster')) | (1 << T('ifa')))),
+  hierarchyRank: rank,
+  weights: { distancePerMile: 1, costPer100: 1, hierarchyStep: 10, spareSpecialism: 2 },
+};
+const vacancy = (over: Partial<VacancyView>): VacancyView => ({
+  type: T('inHouseFoster'), zone: 0, free: 1, ageMin: 0, ageMax: 17, needsMask: 1 << N('standard'), needCount: 1,
+  siblingCapacity: 1, weeklyCost: 500, availableFromDay: 0, ...over,
+});
+const child = { ageYears: 14, need: N('standard'), size: 1, day: 10 };
+
+describe('eligibility', () => {
+  it('gives the first reason a vacancy cannot take the child', () => {
+    expect(ineligibility(rules, child, vacancy({}))).toBeUndefined();
+    expect(ineligibility(rules, child, vacancy({ availableFromDay: 11 }))).toBe('notYetAvailable');
+    expect(ineligibility(rules, child, vacancy({ free: 0 }))).toBe('noPlaces');
+    expect(ineligibility(rules, { ...child, size: 3 }, vacancy({ free: 3, siblingCapacity: 2 }))).toBe('siblingCapacity');
+    expect(ineligibility(rules, child, vacancy({ ageMax: 9 }))).toBe('ageRange');
+    expect(ineligibility(rules, child, vacancy({ type: T('residentialPrivate') }))).toBe('typeNotAllowed');
+    expect(ineligibility(rules, { ...child, need: N('complex') }, vacancy({ type: T('ifa') }))).toBe('need');
+    expect(ineligibility(rules, { ...child, need: N('complex') }, vacancy({ type: T('ifa') }), { ignoreNeed: true })).toBeUndefined();
+  });
+});
+
+describe('score', () => {
+  it('adds weighted distance, cost, hierarchy and spare specialisms', () => {
+    const v = vacancy({ type: T('ifa'), weeklyCost: 900, needCount: 3 });
+    expect(scoreParts(rules, v, 12.5)).toEqual({ distance: -12.5, cost: -9, hierarchy: -10, specialism: -4 });
+    expect(matchScore(rules, v, 12.5)).toBeCloseTo(-35.5);
+  });
+
+  it('picks the best eligible vacancy and breaks exact ties at random', () => {
+    const vs = [vacancy({ zone: 0, free: 0 }), vacancy({ zone: 1 }), vacancy({ zone: 2 }), vacancy({ zone: 2 })];
+    const miles = [0, 30, 5];
+    const rng = processStream(1, 0, 'tie');
+    const picks = new Set<number>();
+    for (let i = 0; i < 50; i++) picks.add(bestVacancy(rules, child, vs, (z) => miles[z]!, rng));
+    expect([...picks].sort()).toEqual([2, 3]);
+    expect(bestVacancy(rules, { ...child, ageYears: 18 }, vs, (z) => miles[z]!, rng)).toBe(-1);
+    expect(bestVacancy(rules, child, vs, (z) => miles[z]!, rng, undefined, [1])).toBe(1);
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { E } from '../../src/domain/fp.js';
+import { resolveScenario } from '../../src/scenario/resolve.js';
+import { decodeScenarioObject } from '../fixtures/decode.js';
+import { tinyScenario, tinyScenarioJson } from '../fixtures/tinyScenario.js';
+
+const problems = (mutate: (s: Record<string, any>) => void): string[] => {
+  const json = tinyScenarioJson() as Record<string, any>;
+  mutate(json);
+  const r = resolveScenario(decodeScenarioObject(json), new Map([['ME4 4', { easting: 576000, northing: 167000, laCode: 'E06000035' }]]), { file: 's.json' });
+  return E.isLeft(r) ? r.left : [];
+};
+
+describe('resolveScenario', () => {
+  it('resolves a good scenario into households, zones and distances', () => {
+    const rs = tinyScenario();
+    expect(rs.households).toHaveLength(6 + 8 + 2 + 3);
+    expect(rs.households.filter((h) => h.pool === 0 && h.hub)).toHaveLength(3); // hubShare 0.5 of 6
+    expect(rs.zones.map((z) => z.code)).toContain('FAR');
+    const n = rs.zones.length;
+    expect(rs.distance[0 * n + 0]).toBe(0);
+    expect(rs.initialChildren).toHaveLength(21);
+  });
+
+  it('looks zones up in the gazetteer and marks them inside by local-authority code', () => {
+    const json = tinyScenarioJson() as Record<string, any>;
+    json.geography.laCodes = ['E06000035'];
+    json.geography.homeZones = { 'me4  4': 1 };
+    const r = resolveScenario(decodeScenarioObject(json), new Map([['ME4 4', { easting: 576000, northing: 167000, laCode: 'E06000035' }]]), { file: 's.json' });
+    expect(E.isRight(r)).toBe(true);
+    if (E.isRight(r)) expect(r.right.zones.find((z) => z.code === 'ME4 4')?.inside).toBe(true);
+  });
+
+  it('reports every cross-field problem at once, naming file and JSON path', () => {
+    const lines = problems((s) => {
+      s.geography.homeZones = { NOWHERE: 1 };
+      s.carers[0].ageRange = [12, 4];
+      s.carers[1].id = 'inhouse';
+      s.exits.hazards.under1 = [{ fromYearsInCare: 1, perYear: 0.5 }];
+      s.routes.byAgeBand.under1 = { connected: 0.7, placedWithParents: 0.6 };
+      delete s.matching.fallback.spotType.uasc;
+      s.carers[0].places = { '0': 1 };
+    });
+    expect(lines).toEqual(expect.arrayContaining([
+      's.json: $.geography.homeZones.NOWHERE: expected a zone defined in geography.zones or a UK postcode sector/district, found "NOWHERE"',
+      's.json: $.carers[0].ageRange: expected [youngest, oldest] with youngest ≤ oldest, found [12, 4]',
+      's.json: $.carers[1].id: expected a unique pool id, found "inhouse" again',
+      's.json: $.exits.hazards.under1[0].fromYearsInCare: expected 0 for the first step, found 1',
+      's.json: $.routes.byAgeBand.under1: expected route shares summing to at most 1, found 1.300',
+      's.json: $.matching.fallback.spotType.uasc: expected the carer type a spot purchase buys for uasc needs (fallback steps include "spot"), found nothing',
+      's.json: $.carers[0].places["0"]: expected a whole number ≥ 1 as key, found "0"',
+    ]));
+  });
+
+  it('asks for a weekly cost for every placement type the scenario uses', () => {
+    const lines = problems((s) => {
+      delete s.costs.weekly.connected;
+    });
+    expect(lines).toEqual(['s.json: $.costs.weekly.connected: expected a weekly cost for connected (it is used by the scenario), found nothing']);
+  });
+});

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { bandHazardTime, bandIndexAt, eighteenthBirthday, exitHazardTime } from '../../src/sim/hazards.js';
+
+const Y = 365.25;
+
+describe('hazard timelines', () => {
+  it('finds the age band on a day', () => {
+    expect(bandIndexAt(0, 0)).toBe(0);
+    expect(bandIndexAt(0, Y)).toBe(1);
+    expect(bandIndexAt(0, 5 * Y - 1)).toBe(1);
+    expect(bandIndexAt(-16 * Y, 0)).toBe(4);
+    expect(eighteenthBirthday(-17 * Y)).toBe(Math.floor(Y));
+  });
+
+  it('spends a budget across an age-band boundary', () => {
+    // A child turns 10 (band 5to9 → 10to15) 100 days from now; rate 0.01/day before, 0.02 after.
+    const dob = 100 - 10 * Y;
+    const rate = (b: number): number => (b === 2 ? 0.01 : b === 3 ? 0.02 : 0);
+    expect(bandHazardTime(0.5, 0, 10_000, dob, rate)).toBeCloseTo(50);
+    // 1.0 spent by day 100, the remaining 0.5 at 0.02/day takes 25 days.
+    expect(bandHazardTime(1.5, 0, 10_000, dob, rate)).toBeCloseTo(125);
+    expect(bandHazardTime(1.5, 0, 110, dob, rate)).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it('uses the time-in-care step that applies', () => {
+    const steps = Array.from({ length: 5 }, () => ({ fromDays: [0, Y], perDay: [2 / Y, 0.5 / Y] }));
+    // Entered 0.5 years ago: half a year at 2/yr spends 1.0, then 0.5/yr.
+    const entry = -0.5 * Y;
+    expect(exitHazardTime(0.5, 0, 1e9, -5 * Y, entry, steps)).toBeCloseTo(0.25 * Y);
+    expect(exitHazardTime(1.5, 0, 1e9, -5 * Y, entry, steps)).toBeCloseTo(0.5 * Y + 1 * Y);
+    expect(exitHazardTime(1.5, 0, Y, -5 * Y, entry, steps)).toBe(Number.POSITIVE_INFINITY);
+  });
+});
