@@ -1,0 +1,10 @@
+// `npm run bench`: every benchmark, one after the other, in compiled JavaScript.
+import { runForecastBench } from './forecast.bench.js';
+
+for (const line of runForecastBench()) console.log(line);
+try {
+  const assignment = (await import('./assignment.bench.js')) as { runAssignmentBench?: () => Promise<string[]> | string[] };
+  if (assignment.runAssignmentBench) for (const line of await assignment.runAssignmentBench()) console.log(line);
+} catch (e) {
+  console.log(`assignment benchmark not available: ${e instanceof Error ? e.message : String(e)}`);
+}

@@ -1,0 +1,86 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { CarerPool, Scenario } from '../../src/domain/scenario.js';
+import {
+  SCENARIO_FORMAT_END, SCENARIO_FORMAT_START, replaceBetweenMarkers, scenarioFormatReference, staleFieldDocs,
+  textBetweenMarkers, undescribedTypes, undocumentedFields,
+} from '../../src/io/formatReference.js';
+
+const README = fileURLToPath(new URL('../../README.md', import.meta.url));
+const readme = existsSync(README) ? readFileSync(README, 'utf8') : undefined;
+const readmeHasMarkers = readme !== undefined && (readme.includes(SCENARIO_FORMAT_START) || readme.includes(SCENARIO_FORMAT_END));
+
+const keysOf = (parts: readonly { readonly props: Record<string, unknown> }[]): string[] => parts.flatMap((p) => Object.keys(p.props));
+
+describe('scenarioFormatReference', () => {
+  const ref = scenarioFormatReference();
+
+  it('has a meaning for every field and no meaning for a field that does not exist', () => {
+    // A new codec field needs a line in FIELD_DOCS; a renamed or removed one needs its line moved or removed.
+    expect(undocumentedFields()).toEqual([]);
+    expect(staleFieldDocs()).toEqual([]);
+    expect(undescribedTypes()).toEqual([]);
+  });
+
+  it('has a row for every top-level key of Scenario and every CarerPool field', () => {
+    const top = keysOf(Scenario.types);
+    expect(top).toContain('carers');
+    for (const key of top) expect(ref).toContain(`| \`${key}\` |`);
+    expect(ref).toContain('### CarerPool');
+    const pool = keysOf(CarerPool.types);
+    expect(pool).toContain('ageRange');
+    for (const key of pool) expect(ref).toContain(`| \`carers[].${key}\` |`);
+  });
+
+  it('renders unions, vocabularies, brands and inline sub-objects readably', () => {
+    expect(ref).toContain('| `carers[].places` | whole number ≥ 1, or [CountDistribution](#value-types) `{"1": 0.6, "2": 0.4}` | yes |');
+    expect(ref).toContain('| `costs.weekly` | object: [PlacementType](#vocabulary) → number ≥ 0 | yes |');
+    expect(ref).toContain('| `disruption.multipliers.over20Miles` | number ≥ 0 | yes |');
+    expect(ref).toContain('| `carers[].recruitment` | object, fields below | no |');
+    expect(ref).toContain('| FallbackStep | `relaxNeeds`, `spot`, `unregistered` |');
+  });
+
+  it('starts and ends with a line break so the markers stay on lines of their own', () => {
+    expect(ref.startsWith('\n')).toBe(true);
+    expect(ref.endsWith('\n')).toBe(true);
+    expect(scenarioFormatReference()).toBe(ref); // same input, same bytes
+  });
+});
+
+describe('replaceBetweenMarkers', () => {
+  const doc = 'intro\n<!-- s -->\nold\n<!-- e -->\noutro <!-- e -->\n';
+
+  it('replaces only the text between the first start marker and the next end marker', () => {
+    expect(replaceBetweenMarkers(doc, '<!-- s -->', '<!-- e -->', '\nnew\n')).toBe('intro\n<!-- s -->\nnew\n<!-- e -->\noutro <!-- e -->\n');
+    expect(textBetweenMarkers(doc, '<!-- s -->', '<!-- e -->')).toBe('\nold\n');
+  });
+
+  it('is idempotent', () => {
+    const once = replaceBetweenMarkers(doc, '<!-- s -->', '<!-- e -->', '\nnew\n') ?? '';
+    expect(replaceBetweenMarkers(once, '<!-- s -->', '<!-- e -->', '\nnew\n')).toBe(once);
+  });
+
+  it('returns undefined when a marker is missing or the end marker comes first', () => {
+    expect(replaceBetweenMarkers('no markers', '<!-- s -->', '<!-- e -->', 'x')).toBeUndefined();
+    expect(replaceBetweenMarkers('<!-- s --> only start', '<!-- s -->', '<!-- e -->', 'x')).toBeUndefined();
+    expect(replaceBetweenMarkers('only end <!-- e -->', '<!-- s -->', '<!-- e -->', 'x')).toBeUndefined();
+    expect(replaceBetweenMarkers('<!-- e --> then <!-- s -->', '<!-- s -->', '<!-- e -->', 'x')).toBeUndefined();
+    expect(textBetweenMarkers('no markers', '<!-- s -->', '<!-- e -->')).toBeUndefined();
+  });
+});
+
+describe('README.md', () => {
+  // Skipped only while README.md has neither marker; once either is there, a missing partner
+  // or a stale reference fails.
+  it.skipIf(!readmeHasMarkers)(
+    readmeHasMarkers
+      ? 'holds the generated scenario format reference between its markers'
+      : `holds the generated scenario format reference (skipped: ${readme === undefined ? 'README.md does not exist' : 'README.md has no scenario-format markers'} yet)`,
+    () => {
+      const between = textBetweenMarkers(readme ?? '', SCENARIO_FORMAT_START, SCENARIO_FORMAT_END);
+      expect(between, `README.md needs ${SCENARIO_FORMAT_START} followed by ${SCENARIO_FORMAT_END}`).toBeDefined();
+      expect(between, 'README.md is out of date: run `npx tsx src/cli/docs.ts`').toBe(scenarioFormatReference());
+    },
+  );
+});
