@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Regenerates the scenario format reference in README.md (between the scenario-format markers)
-// from the codecs. Run `npx tsx src/cli/docs.ts` or, after a build, `node dist/src/cli/docs.js`;
+// Regenerates the generated parts of README.md: the scenario format reference (from the codecs)
+// and the CLI reference (from the commands' help). Run `npx tsx src/cli/docs.ts` or, after a build, `node dist/src/cli/docs.js`;
 // an optional argument names another README. Exit 0 when written or already current, 2 when
 // the README or its markers are missing.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import {
   SCENARIO_FORMAT_END, SCENARIO_FORMAT_START, replaceBetweenMarkers, scenarioFormatReference,
 } from '../io/formatReference.js';
+import { CLI_HELP_END, CLI_HELP_START, cliReference } from './cliReference.js';
 
 /** The project root: the nearest folder above this file holding package.json (works from src/ and dist/src/). */
 const projectRoot = (): string => {
@@ -28,14 +29,22 @@ if (!existsSync(readmePath)) {
   process.exit(2);
 }
 const readme = readFileSync(readmePath, 'utf8');
-const updated = replaceBetweenMarkers(readme, SCENARIO_FORMAT_START, SCENARIO_FORMAT_END, scenarioFormatReference());
-if (updated === undefined) {
-  process.stderr.write(`${readmePath}: expected the lines ${SCENARIO_FORMAT_START} and then ${SCENARIO_FORMAT_END}, found ${readme.includes(SCENARIO_FORMAT_START) ? 'no end marker after the start marker' : 'no start marker'}\n`);
-  process.exit(2);
+const sections: [string, string, () => string][] = [
+  [SCENARIO_FORMAT_START, SCENARIO_FORMAT_END, scenarioFormatReference],
+  [CLI_HELP_START, CLI_HELP_END, cliReference],
+];
+let updated = readme;
+for (const [start, end, body] of sections) {
+  const next = replaceBetweenMarkers(updated, start, end, body());
+  if (next === undefined) {
+    process.stderr.write(`${readmePath}: expected the lines ${start} and then ${end}, found ${updated.includes(start) ? 'no end marker after the start marker' : 'no start marker'}\n`);
+    process.exit(2);
+  }
+  updated = next;
 }
 if (updated === readme) {
-  process.stdout.write(`${readmePath}: scenario format reference already up to date\n`);
+  process.stdout.write(`${readmePath}: generated sections already up to date\n`);
 } else {
   writeFileSync(readmePath, updated);
-  process.stdout.write(`${readmePath}: scenario format reference regenerated\n`);
+  process.stdout.write(`${readmePath}: generated sections regenerated\n`);
 }

@@ -41,6 +41,7 @@ export const buildProgram = (out: (s: string) => void, err: (s: string) => void)
     .description('Placement sufficiency forecasting for children\'s services: seeded Monte Carlo of demand, supply, matching, distance, cost and stability.')
     .version(ENGINE_VERSION)
     .configureOutput({ writeOut: out, writeErr: err })
+    .configureHelp({ helpWidth: 100 })
     .exitOverride();
 
   program
@@ -50,15 +51,15 @@ export const buildProgram = (out: (s: string) => void, err: (s: string) => void)
     .option('--runs <n>', 'replications', wholeNumber('--runs', 1, 1_000_000), 1000)
     .option('--seed <s>', 'random seed', wholeNumber('--seed', 0, 2 ** 31), 1)
     .option('--years <y>', 'financial years to forecast (default: the scenario\'s, else 5)', wholeNumber('--years', 1, 50))
-    .option('--workers <w>', 'worker threads (results are identical for any number)', wholeNumber('--workers', 1, 256), availableParallelism())
+    .option('--workers <w>', 'worker threads (default: the number of CPU cores; results are identical for any number)', wholeNumber('--workers', 1, 256))
     .option('--out <dir>', 'output directory', 'out/forecast')
     .option('--quiet', 'print nothing but errors')
-    .action(async (file: string, o: { runs: number; seed: number; years?: number; workers: number; out: string; quiet?: boolean }) => {
+    .action(async (file: string, o: { runs: number; seed: number; years?: number; workers?: number; out: string; quiet?: boolean }) => {
       const rs = orFail(loadScenarioFile(file));
       const years = o.years ?? rs.defaultYears;
       const showProgress = !o.quiet && process.stderr.isTTY === true;
       let lastShown = -1;
-      const summary = await runForecast(rs, { seed: o.seed, runs: o.runs, years }, o.workers, showProgress
+      const summary = await runForecast(rs, { seed: o.seed, runs: o.runs, years }, o.workers ?? availableParallelism(), showProgress
         ? (done, total) => {
           const pct = Math.floor((100 * done) / total);
           if (pct !== lastShown) {
