@@ -89,6 +89,7 @@ export const buildProgram = (out: (s: string) => void, err: (s: string) => void)
       ].join('\n') + '\n');
     });
 
+  // Further commands register here (one line each).
   return program;
 };
 

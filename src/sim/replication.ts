@@ -135,9 +135,10 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
       vacantAt[h.id] = -1;
     }
   };
-  // Households are created in an order that no child's fate can change (the initial layout,
-  // then approvals in time order), so one stream serves every household's leaving date.
-  const deregStream = stream('deregistration');
+  // Each pool's households are created in an order no child's fate can change (the initial
+  // layout, then approvals in time order), so one stream per pool serves their leaving dates, and
+  // a lever that adds or changes a pool leaves every other pool's draws as they were.
+  const deregStreams = rs.pools.map((p) => stream(`deregistration/${p.id}`));
   const addHousehold = (h: Omit<SimHousehold, 'id' | 'free' | 'approvedPlaces' | 'active' | 'external' | 'generation' | 'children'>, day: number): void => {
     const id = households.length;
     const added: SimHousehold = {
@@ -151,7 +152,7 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
     setFree(added, h.places);
     householdsOfType[h.type]!.push(id);
     const rate = rs.pools[h.pool]!.deregistrationPerYear / DAYS_PER_YEAR;
-    const leave = day + Math.floor(exponential(deregStream, rate));
+    const leave = day + Math.floor(exponential(deregStreams[h.pool]!, rate));
     if (leave < horizon) queue.push(Math.max(leave, day + 1), 1, DEREGISTER, id, 0);
   };
   for (const h of rs.households) {

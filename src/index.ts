@@ -1,0 +1,25 @@
+// The public library API: decode, resolve and forecast scenarios; match children to vacancies.
+export * from './domain/vocabulary.js';
+export { Scenario } from './domain/scenario.js';
+export type { CarerPool, Costs, Disruption, Matching } from './domain/scenario.js';
+export { distanceMiles, locationCategory, normaliseZoneCode } from './domain/geography.js';
+export type { Centroid, Gazetteer, LocationCategory } from './domain/geography.js';
+export { financialYearOf, financialYearsFrom } from './domain/time.js';
+export { ENGINE_VERSION } from './domain/version.js';
+export { resolveScenario } from './scenario/resolve.js';
+export type { ResolvedScenario } from './scenario/resolved.js';
+export { decodeWith, formatDecodeErrors } from './scenario/decodeErrors.js';
+export { scenarioHash } from './scenario/hash.js';
+export { runReplication } from './sim/replication.js';
+export { forecast, runReplicationRange, summarise } from './sim/forecast.js';
+export type { ForecastOptions, ForecastSummary } from './sim/forecast.js';
+export { METRICS, metricIndex } from './metrics/catalog.js';
+export { statsOf, ReplicationColumns } from './metrics/summary.js';
+export type { Stats } from './metrics/summary.js';
+export { ineligibility, isEligible } from './matching/eligibility.js';
+export { matchScore, scoreParts } from './matching/score.js';
+export { bestVacancy } from './matching/bestVacancy.js';
+export { optimalAssignment, greedyAssignment } from './matching/assignment.js';
+export type { MatchRequest, MatchRules, VacancyView, MatchWeights } from './matching/types.js';
+export { loadScenarioFile } from './io/scenarioFile.js';
+export { loadGazetteer } from './io/geography.js';
