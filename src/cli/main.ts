@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The `sufficiency` command. The only module that touches process, files and the terminal.
 import { availableParallelism } from 'node:os';
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { E } from '../domain/fp.js';
 import { ENGINE_VERSION } from '../domain/version.js';
 import { forecastFiles } from '../io/forecastFiles.js';
@@ -10,31 +10,11 @@ import { writeOutputFiles } from '../io/outputDir.js';
 import { loadScenarioFile } from '../io/scenarioFile.js';
 import { scenarioHash } from '../scenario/hash.js';
 import { runForecast } from './workers.js';
+import { registerCompare } from './compareCommand.js';
+import { EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, UserError, orFail, wholeNumber } from './userError.js';
 
-export const EXIT_OK = 0;
-export const EXIT_INTERNAL = 1;
-export const EXIT_INVALID = 2;
-
+export { EXIT_INTERNAL, EXIT_INVALID, EXIT_OK } from './userError.js';
 export const DEFAULT_SCENARIO = 'scenarios/medway-2022.json';
-
-class UserError extends Error {
-  constructor(readonly lines: readonly string[]) {
-    super(lines.join('\n'));
-  }
-}
-
-const wholeNumber = (name: string, min: number, max: number) => (value: string): number => {
-  const n = Number(value);
-  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min || n > max) {
-    throw new InvalidArgumentError(`expected a whole number from ${min} to ${max} for ${name}, found ${JSON.stringify(value)}`);
-  }
-  return n;
-};
-
-const orFail = <A>(r: E.Either<readonly string[], A>): A => {
-  if (E.isLeft(r)) throw new UserError(r.left);
-  return r.right;
-};
 
 export const buildProgram = (out: (s: string) => void, err: (s: string) => void): Command => {
   const program = new Command('sufficiency')
@@ -55,7 +35,7 @@ export const buildProgram = (out: (s: string) => void, err: (s: string) => void)
     .option('--out <dir>', 'output directory', 'out/forecast')
     .option('--quiet', 'print nothing but errors')
     .action(async (file: string, o: { runs: number; seed: number; years?: number; workers?: number; out: string; quiet?: boolean }) => {
-      const rs = orFail(loadScenarioFile(file));
+      const rs = orFail(loadScenarioFile(file, o.years === undefined ? {} : { years: o.years }));
       const years = o.years ?? rs.defaultYears;
       const showProgress = !o.quiet && process.stderr.isTTY === true;
       let lastShown = -1;
@@ -90,6 +70,7 @@ export const buildProgram = (out: (s: string) => void, err: (s: string) => void)
     });
 
   // Further commands register here (one line each).
+  registerCompare(program, out);
   return program;
 };
 
@@ -103,7 +84,7 @@ export const main = async (argv: readonly string[]): Promise<number> => {
   } catch (e) {
     if (e instanceof UserError) {
       err(`${e.lines.join('\n')}\n`);
-      return EXIT_INVALID;
+      return e.exitCode;
     }
     if (e instanceof CommanderError) {
       // Help and version exit 0; usage mistakes (commander already printed why) are invalid input.

@@ -3,26 +3,13 @@
 import { t } from './fp.js';
 import { AgeBandC, CarerTypeC, NeedC, PlacementTypeC, RouteTypeC } from './vocabulary.js';
 import { AgeYears, GrowthRate, NonNegative, NonNegativeInt, Positive, PositiveInt, Probability } from './units.js';
+import { CountDistribution, IsoDate, ZoneWeights } from './codecParts.js';
+import { Lever } from './lever.js';
 
 const partialRecord = <K extends t.KeyofC<Record<string, null>>, V extends t.Mixed>(k: K, v: V, name: string) =>
   t.partial(Object.fromEntries(Object.keys(k.keys).map((key) => [key, v])) as { [P in keyof K['keys']]: V }, name);
 
-export const IsoDate = t.brand(
-  t.string,
-  (s): s is t.Branded<string, { readonly IsoDate: unique symbol }> => {
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-    if (!m) return false;
-    const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-    return d.getUTCDate() === Number(m[3]) && d.getUTCMonth() === Number(m[2]) - 1;
-  },
-  'IsoDate',
-);
-export type IsoDate = t.TypeOf<typeof IsoDate>;
-
-/** Zone code (postcode sector `ME4 4` or district `ME4`) → non-negative weight. */
-export const ZoneWeights = t.record(t.string, NonNegative, 'ZoneWeights');
-/** Categorical distribution over small whole numbers, e.g. `{"1": 0.6, "2": 0.4}`. */
-export const CountDistribution = t.record(t.string, NonNegative, 'CountDistribution');
+export { CountDistribution, IsoDate, ZoneWeights } from './codecParts.js';
 
 export const ExplicitZone = t.intersection([
   t.type({ easting: t.number, northing: t.number }),
@@ -123,8 +110,21 @@ export const CarerPool = t.intersection([
     hubShare: Probability,
     /** Places paid whether used or not (block contracts, in-house homes): empty ones are voids. */
     paidWhenEmpty: t.boolean,
-    recruitment: t.type({ householdsPerYear: NonNegative, pipelineDays: NonNegativeInt }),
-    deregistration: t.type({ perYear: NonNegative }),
+    recruitment: t.intersection([
+      t.type({ householdsPerYear: NonNegative, pipelineDays: NonNegativeInt }),
+      t.partial({ from: IsoDate, to: IsoDate, costPerApproval: NonNegative }),
+    ]),
+    deregistration: t.intersection([
+      t.type({ perYear: NonNegative }),
+      t.partial({ multiplier: NonNegative, multiplierFrom: IsoDate }),
+    ]),
+    /** Households open on this date (not before); they close, and their children move, on `closes`. */
+    opens: IsoDate,
+    closes: IsoDate,
+    /** Beds kept for emergencies: a child with no suitable vacancy stays here up to `maxStayDays` while the search goes on. */
+    emergencyOnly: t.type({ maxStayDays: PositiveInt }),
+    /** Support paid for each open household, whether or not a child is placed (e.g. an enhanced offer), £ a year. */
+    costPerHouseholdPerYear: NonNegative,
   }),
 ], 'CarerPool');
 
@@ -221,6 +221,8 @@ export const Scenario = t.intersection([
     sources: t.record(t.string, Source),
     /** Free-text notes, e.g. how the scenario was calibrated. */
     notes: t.array(t.string),
+    /** Options applied to this scenario: recruitment, commissioning, prevention, support, market. */
+    levers: t.array(Lever),
   }),
 ], 'Scenario');
 

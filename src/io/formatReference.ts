@@ -12,6 +12,11 @@ export const SCENARIO_FORMAT_END = '<!-- scenario-format:end -->';
  * `a.b` for a field of an object, `a[]` for each item of a list, `a.*` for the value under each
  * key of an object used as a map (zone → weight, age band → …). So `exits.hazards.*[].perYear`
  * is the `perYear` of each step in the list under each age band of `exits.hazards`.
+ * Where the items of a list come in kinds told apart by a field with a fixed value (a union of
+ * object codecs discriminated by a literal, such as `Lever` by its `lever` field), `a[v]` stands
+ * for the items whose discriminating field is `v`: `levers[recruitInHouse].householdsPerYear` is
+ * the `householdsPerYear` of each `recruitInHouse` lever, and `levers[recruitInHouse]` itself
+ * holds the one-line description of that kind (shown in the overview table and its section).
  * `undocumentedFields()` and `staleFieldDocs()` keep this map and the codecs in step.
  */
 export const FIELD_DOCS: Readonly<Record<string, string>> = {
@@ -96,8 +101,18 @@ export const FIELD_DOCS: Readonly<Record<string, string>> = {
   'carers[].recruitment': 'New households approved during the forecast (none if left out).',
   'carers[].recruitment.householdsPerYear': 'New households approved a year, on average.',
   'carers[].recruitment.pipelineDays': 'Days of assessment before the first new household can be approved.',
+  'carers[].recruitment.from': 'First day on which new households can be approved (default: the start of the forecast).',
+  'carers[].recruitment.to': 'Last day on which new households can be approved (default: the end of the forecast).',
+  'carers[].recruitment.costPerApproval': 'One-off cost of each household approved (recruitment and assessment), £ (none if left out).',
   'carers[].deregistration': 'Households leaving the pool during the forecast (none if left out).',
   'carers[].deregistration.perYear': 'Rate at which each household leaves, per year (0.11 ≈ 10% of households leave in a year).',
+  'carers[].deregistration.multiplier': 'Factor applied to `perYear` from `multiplierFrom` on (0.8 = a fifth fewer households leave; 1 if left out).',
+  'carers[].deregistration.multiplierFrom': 'Date from which `multiplier` applies (default: the start of the forecast).',
+  'carers[].opens': 'Date the households open; before it they do not exist (default: open from the start).',
+  'carers[].closes': 'Date the households close; children placed there then move (default: open to the end of the forecast).',
+  'carers[].emergencyOnly': 'Beds used only as the emergency fallback, for a child with no suitable vacancy, while the search goes on (left out: an ordinary pool).',
+  'carers[].emergencyOnly.maxStayDays': 'Longest stay of a child in one of these beds, in days.',
+  'carers[].costPerHouseholdPerYear': '£ a year for each open household, whether or not a child is placed (e.g. an enhanced support offer; none if left out).',
 
   'externalDemand[].carerType': 'Type of place the other authorities\' children take.',
   'externalDemand[].arrivalsPerYear': 'Children from other authorities placed a year (each takes a free place, or goes elsewhere if none is free).',
@@ -136,6 +151,104 @@ export const FIELD_DOCS: Readonly<Record<string, string>> = {
 
   'sources.*.figure': 'The figure as used, with its units.',
   'sources.*.source': 'Where it came from: publication, table and date.',
+
+  levers: 'Options applied to this scenario (recruitment, commissioning, prevention, support, market), one item each. Money is £ at `startDate` prices, inflated each year like placement costs; dates must lie within the forecast.',
+
+  'levers[recruitInHouse]': 'Recruit new in-house foster households during the forecast.',
+  'levers[recruitInHouse].lever': 'Names the lever.',
+  'levers[recruitInHouse].label': 'A short name for the lever, for your own reference.',
+  'levers[recruitInHouse].householdsPerYear': 'New households approved a year, on average (approvals arrive at random).',
+  'levers[recruitInHouse].places': 'Places per new household: a whole number, or a distribution such as `{"1": 0.5, "2": 0.5}`.',
+  'levers[recruitInHouse].ageRange': 'Youngest and oldest age, in whole years, the new households are approved for, e.g. `[0, 17]`.',
+  'levers[recruitInHouse].needs': 'Needs the new households are approved to meet (at least one).',
+  'levers[recruitInHouse].pipelineDays': 'Days of assessment before approval: the first new households are approved this many days after `from`.',
+  'levers[recruitInHouse].costPerApproval': 'One-off cost of each household approved (recruitment and assessment), £.',
+  'levers[recruitInHouse].weeklyCost': 'Fee paid per child placed with the new households, £ a week (default: `costs.weekly.inHouseFoster`).',
+  'levers[recruitInHouse].zones': 'Where the new households live: zone → weight (default: where the existing in-house foster carers are).',
+  'levers[recruitInHouse].deregistrationPerYear': 'Rate at which each new household leaves, per year (default: that of the existing in-house foster pools).',
+  'levers[recruitInHouse].from': 'First day of recruitment (default: the start of the forecast).',
+  'levers[recruitInHouse].to': 'Last day on which new households can be approved (default: the end of the forecast).',
+  'levers[recruitInHouse].hubShare': 'Share of the new households in a Mockingbird-style hub (none if left out).',
+
+  'levers[retention]': 'Keep in-house foster carers longer: lower their deregistration rate, at a cost per household.',
+  'levers[retention].lever': 'Names the lever.',
+  'levers[retention].label': 'A short name for the lever, for your own reference.',
+  'levers[retention].deregistrationMultiplier': 'Factor applied to the deregistration rate of the pools (0.8 = a fifth fewer households leave).',
+  'levers[retention].costPerHouseholdPerYear': 'Cost of the retention offer for every open household in the pools, £ a year.',
+  'levers[retention].pools': 'Ids of the pools (`carers[].id`) it applies to (default: the in-house foster pools).',
+  'levers[retention].from': 'Date from which the factor applies and the cost is paid (default: the start of the forecast).',
+
+  'levers[blockContract]': 'Commission a block of places from a provider, paid for whether used or not.',
+  'levers[blockContract].lever': 'Names the lever.',
+  'levers[blockContract].label': 'A short name for the lever, for your own reference.',
+  'levers[blockContract].carerType': 'Type of place commissioned.',
+  'levers[blockContract].places': 'Number of places in the block.',
+  'levers[blockContract].zones': 'Where the places are: zone → weight.',
+  'levers[blockContract].weeklyCost': '£ per place per week, paid whether or not a child is placed (empty places are counted as voids).',
+  'levers[blockContract].from': 'First day of the contract.',
+  'levers[blockContract].to': 'Last day of the contract.',
+  'levers[blockContract].ageRange': 'Youngest and oldest age, in whole years, the places take, e.g. `[11, 17]`.',
+  'levers[blockContract].needs': 'Needs the places are approved to meet (at least one).',
+  'levers[blockContract].placesPerHousehold': 'Places in each household or home (default: 1 for fostering types; otherwise all the places are in one home).',
+
+  'levers[inHouseHome]': 'Open a children\'s home run by the authority.',
+  'levers[inHouseHome].lever': 'Names the lever.',
+  'levers[inHouseHome].label': 'A short name for the lever, for your own reference.',
+  'levers[inHouseHome].places': 'Number of places (beds) in the home.',
+  'levers[inHouseHome].opens': 'Date the home opens.',
+  'levers[inHouseHome].zone': 'Zone the home is in.',
+  'levers[inHouseHome].ageRange': 'Youngest and oldest age, in whole years, the home takes, e.g. `[11, 17]`.',
+  'levers[inHouseHome].needs': 'Needs the home is registered to meet (at least one).',
+  'levers[inHouseHome].runningCostPerYear': 'Running cost, £ a year, paid whether or not places are filled; spread over the places, occupied weeks count as placement cost and empty ones as voids.',
+  'levers[inHouseHome].capitalCost': 'One-off cost of setting up the home, £, paid on the opening date.',
+  'levers[inHouseHome].closes': 'Date the home closes; children placed there then move (default: open to the end of the forecast).',
+
+  'levers[emergencyBeds]': 'Short-stay beds for a child with no suitable vacancy, used while the search for a placement goes on.',
+  'levers[emergencyBeds].lever': 'Names the lever.',
+  'levers[emergencyBeds].label': 'A short name for the lever, for your own reference.',
+  'levers[emergencyBeds].places': 'Number of emergency beds.',
+  'levers[emergencyBeds].zone': 'Zone the beds are in.',
+  'levers[emergencyBeds].maxStayDays': 'Longest stay, in days; the search for a suitable vacancy is repeated daily, and after this the child goes to the next fallback step (spot purchase or unregistered).',
+  'levers[emergencyBeds].runningCostPerYear': 'Running cost, £ a year, paid whether or not the beds are used.',
+  'levers[emergencyBeds].from': 'Date the beds open (default: the start of the forecast).',
+  'levers[emergencyBeds].ageRange': 'Youngest and oldest age, in whole years, the beds take (default: `[0, 17]`).',
+  'levers[emergencyBeds].placementType': 'Placement type recorded for a child in an emergency bed (default: `residentialInHouse`).',
+
+  'levers[hubSupport]': 'Group in-house foster households into Mockingbird-style hubs, which makes breakdowns less likely.',
+  'levers[hubSupport].lever': 'Names the lever.',
+  'levers[hubSupport].label': 'A short name for the lever, for your own reference.',
+  'levers[hubSupport].share': 'Share of the households of the pools that are in a hub.',
+  'levers[hubSupport].hazardMultiplier': 'Factor on the breakdown hazard of placements with hub households (replaces `disruption.multipliers.hub`).',
+  'levers[hubSupport].householdsPerHub': 'Households in each hub; sets how many hubs are paid for.',
+  'levers[hubSupport].costPerHubPerYear': 'Cost of running each hub, £ a year.',
+  'levers[hubSupport].deregistrationMultiplier': 'Factor on the deregistration rate of hub households (0.8 = a fifth fewer leave; left out: no effect).',
+  'levers[hubSupport].pools': 'Ids of the pools (`carers[].id`) whose households join hubs (default: the in-house foster pools).',
+  'levers[hubSupport].from': 'Date the hubs start (default: the start of the forecast).',
+
+  'levers[prevention]': 'Prevent some entries to care (e.g. edge-of-care support), at a yearly cost.',
+  'levers[prevention].lever': 'Names the lever.',
+  'levers[prevention].label': 'A short name for the lever, for your own reference.',
+  'levers[prevention].reduction': 'Fraction by which the entry rates fall (0.1 = 10% fewer entries).',
+  'levers[prevention].costPerYear': 'Cost of the service, £ a year.',
+  'levers[prevention].ageBands': 'Age bands whose entries fall (default: all).',
+  'levers[prevention].needs': 'Needs whose entries fall (default: all).',
+  'levers[prevention].from': 'Date the reduction starts (default: the start of the forecast).',
+
+  'levers[stepDown]': 'Move children from residential care to a foster placement after a time there.',
+  'levers[stepDown].lever': 'Names the lever.',
+  'levers[stepDown].label': 'A short name for the lever, for your own reference.',
+  'levers[stepDown].afterMonths': 'Months in residential care after which a child is moved to a suitable free foster placement, if there is one.',
+  'levers[stepDown].successProbability': 'Chance that a child due a step-down, with a suitable foster placement free, is moved.',
+  'levers[stepDown].costPerStepDown': 'Cost of each step-down made (e.g. transition support), £.',
+  'levers[stepDown].ageBands': 'Age bands of the children considered (default: all).',
+  'levers[stepDown].from': 'Date step-downs start (default: the start of the forecast).',
+
+  'levers[market]': 'Changes in the placement market: prices by placement type, and how many children other authorities place in the area.',
+  'levers[market].lever': 'Names the lever.',
+  'levers[market].label': 'A short name for the lever, for your own reference.',
+  'levers[market].from': 'Financial year from whose 1 April the changes apply, e.g. `2025/26`.',
+  'levers[market].priceChanges': 'Change in weekly price by placement type, for every placement-day from 1 April of `from`: `{"ifa": 0.08}` = IFA places 8% dearer (types left out: no change).',
+  'levers[market].externalDemandMultiplier': 'Factor on the arrivals of children placed by other authorities (`externalDemand[].arrivalsPerYear`) from then on (left out: no change).',
 };
 
 /** Human descriptions of the branded numbers and strings, by brand name. */
@@ -146,6 +259,8 @@ const BRAND_DOCS: Readonly<Record<string, string>> = {
   NonNegativeInt: 'whole number ≥ 0',
   PositiveInt: 'whole number ≥ 1',
   GrowthRate: 'number above −1 (0.03 = +3% a year)',
+  PriceChange: 'number above −1 (−0.1 = 10% cheaper, 0.08 = 8% dearer)',
+  FinancialYearLabel: 'financial year as text, e.g. `2024/25` (1 April 2024 to 31 March 2025)',
   AgeYears: 'whole number of years, 0–17',
   IsoDate: 'date YYYY-MM-DD',
   Int: 'whole number',
@@ -195,7 +310,18 @@ const orList = (items: readonly string[]): string =>
 
 interface Field { readonly key: string; readonly codec: t.Mixed; readonly required: boolean }
 interface Row { readonly path: string; type: string; readonly required: boolean }
-interface Section { readonly name: string; readonly path: string; readonly rows: Row[]; readonly children: Section[] }
+interface Section {
+  readonly name: string;
+  readonly path: string;
+  readonly rows: Row[];
+  readonly children: Section[];
+  /** A union of kinds told apart by this field: the children are the kinds, the section lists them. */
+  readonly discriminator?: string;
+  /** One kind of such a union: the discriminating field and its value for this kind. */
+  readonly variant?: { readonly key: string; readonly value: Literal };
+}
+type Literal = string | number | boolean;
+interface Variant { readonly value: Literal; readonly fields: readonly Field[] }
 interface Model {
   readonly root: Section;
   readonly valueTypes: Map<string, string>;
@@ -206,7 +332,7 @@ interface Model {
 /** A `t.partial` over exactly the keys of a vocabulary, all with one codec: a map such as age band → X. */
 const vocabularyMap = (c: t.Mixed): { readonly key: Vocabulary; readonly value: t.Mixed } | undefined => {
   const k = known(c);
-  if (k?._tag !== 'PartialType' || !isNamed(c)) return undefined;
+  if (k?._tag !== 'PartialType' || Object.keys(k.props).length < 2) return undefined;
   const codecs = [...new Set(Object.values(k.props))];
   const key = vocabularyByKeys.get(keySet(Object.keys(k.props)));
   return key !== undefined && codecs.length === 1 ? { key, value: codecs[0]! } : undefined;
@@ -232,14 +358,36 @@ const objectFields = (c: t.Mixed): readonly Field[] | undefined => {
   }
 };
 
+/**
+ * A union of object codecs told apart by a required field whose codec is a different `t.literal`
+ * in each (`lever: 'market'`): that field and the kinds, else undefined.
+ */
+const discriminatedUnion = (c: t.Mixed): { readonly key: string; readonly variants: readonly Variant[] } | undefined => {
+  const k = known(c);
+  if (k?._tag !== 'UnionType') return undefined;
+  const alternatives = k.types.map(objectFields);
+  if (alternatives.length < 2 || !alternatives.every((a): a is readonly Field[] => a !== undefined)) return undefined;
+  const literalOf = (fields: readonly Field[], key: string): Literal | undefined => {
+    const lit = known(fields.find((f) => f.key === key && f.required)?.codec ?? t.unknown);
+    return lit?._tag === 'LiteralType' ? lit.value : undefined;
+  };
+  for (const { key } of alternatives[0]!) {
+    const values = alternatives.map((a) => literalOf(a, key));
+    if (values.every((v): v is Literal => v !== undefined) && new Set(values.map(String)).size === values.length) {
+      return { key, variants: alternatives.map((fields, i) => ({ value: values[i]!, fields })) };
+    }
+  }
+  return undefined;
+};
+
 const buildModel = (): Model => {
   const sectioned = new Set<string>();
   const valueTypes = new Map<string, string>();
   const vocabularies = new Map<string, readonly string[]>();
   const undescribed = new Set<string>();
 
-  const section = (name: string, fields: readonly Field[], path: string): Section => {
-    const s: Section = { name, path, rows: [], children: [] };
+  const section = (name: string, fields: readonly Field[], path: string, variant?: Section['variant']): Section => {
+    const s: Section = { name, path, rows: [], children: [], ...(variant ? { variant } : {}) };
     addRows(fields, path, s);
     return s;
   };
@@ -298,6 +446,20 @@ const buildModel = (): Model => {
         return new Set(k.types).size === 1 ? `\`[${letters}]\`, each ${items[0]!}` : `\`[${items.join(', ')}]\``;
       }
       case 'UnionType': {
+        const d = discriminatedUnion(c);
+        if (d !== undefined) {
+          // One section listing the kinds, then a section per kind at `list[value]` (or `field[value]`).
+          const name = isNamed(c) ? c.name : d.key.charAt(0).toUpperCase() + d.key.slice(1);
+          if (!sectioned.has(name)) {
+            sectioned.add(name);
+            const base = path.endsWith('[]') ? path.slice(0, -2) : path;
+            s.children.push({
+              name, path, rows: [], discriminator: d.key,
+              children: d.variants.map((v) => section(`${name}: ${String(v.value)}`, v.fields, `${base}[${String(v.value)}]`, { key: d.key, value: v.value })),
+            });
+          }
+          return `[${name}](#${anchor(name)})`;
+        }
         const alternatives = k.types.map((x) => describe(x, path, s));
         return `${alternatives.slice(0, -1).join(', ')}, or ${alternatives[alternatives.length - 1]!}`;
       }
@@ -336,7 +498,9 @@ const buildModel = (): Model => {
 };
 
 const allSections = (s: Section): Section[] => [s, ...s.children.flatMap(allSections)];
-const codecPaths = (m: Model): string[] => allSections(m.root).flatMap((s) => s.rows.map((r) => r.path));
+/** Every documented path: each row, and each kind of a discriminated union (its one-line description). */
+const codecPaths = (m: Model): string[] =>
+  allSections(m.root).flatMap((s) => [...(s.variant ? [s.path] : []), ...s.rows.map((r) => r.path)]);
 
 // ---- Checks -------------------------------------------------------------------------------------
 
@@ -370,7 +534,18 @@ const owningField = (path: string): string => path.replace(/(\[\]|\.\*)+$/, '');
 const renderSection = (s: Section): string[] => {
   const intro = s.path === ''
     ? 'The top level of the file.'
-    : `At \`${s.path}\`: ${FIELD_DOCS[owningField(s.path)] ?? ''}`.trimEnd();
+    : s.variant
+      ? `At \`${s.path}\`, where \`${s.variant.key}\` is \`${JSON.stringify(s.variant.value)}\`: ${FIELD_DOCS[s.path] ?? ''}`.trimEnd()
+      : `At \`${s.path}\`: ${FIELD_DOCS[owningField(s.path)] ?? ''}`.trimEnd();
+  if (s.discriminator !== undefined) {
+    return [
+      `### ${s.name}`, '', intro, '',
+      `Each item is one of these kinds, told apart by its \`${s.discriminator}\` field; each kind has its own table below.`, '',
+      ...table([`\`${s.discriminator}\``, 'meaning'],
+        s.children.map((v) => [`[\`${String(v.variant?.value)}\`](#${anchor(v.name)})`, FIELD_DOCS[v.path] ?? ''])),
+      '',
+    ];
+  }
   return [
     `### ${s.name}`, '', intro, '',
     ...table(['field', 'type', 'required', 'meaning'],
@@ -393,6 +568,7 @@ export const scenarioFormatReference = (): string => {
     '',
     '- `carers[]` means each item of the list `carers`, so `carers[].id` is the `id` of every carer pool.',
     '- `sources.*` means the value under each key of the object `sources`; in `exits.hazards.*[]` the keys are age bands and each value is a list.',
+    '- `levers[recruitInHouse]` means each item of the list `levers` whose `lever` field is `"recruitInHouse"`: where the items of a list come in kinds told apart by one field, an overview table lists the kinds and each kind has its own table.',
     '- **required** `yes`: the field must be present whenever the object holding it is; `no`: it may be left out (the meaning says what happens then).',
     '- Keys of an object keyed by a vocabulary (age band, need, placement type …) may each be left out unless the meaning says otherwise.',
     '- Money is in £; shares and chances are fractions from 0 to 1 (0.25 = 25%); "per year" rates are average events per child or household per year.',

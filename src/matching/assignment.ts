@@ -15,6 +15,9 @@
  * (siblings together); the sizes of the rows in a column never exceed its capacity. Any row may be
  * left unassigned.
  *
+ * PREPROCESSING (exact): each row keeps only the shortest prefix of its columns, by descending
+ * score, that the other rows cannot all block (see `pruneCsr`); the optimum is unchanged.
+ *
  * METHODS (`optimalAssignmentDetailed` reports which one produced the answer):
  *   - 'min-cost-flow' — EXACT. When every row that has an allowed, large-enough column has size 1
  *     the problem is a capacitated bipartite matching. It is solved by successive shortest
@@ -35,8 +38,10 @@
  *        one (two orders tried: largest first, and row index), each into the column best for the
  *        WHOLE assignment given the decisions so far — a column with room costs nothing, a full
  *        column is made room in by evicting size-1 rows along exact shortest re-routing paths, so
- *        the size-1 rows stay optimal for the capacity the groups leave them; (c) local search
- *        (at most `improvementPasses` passes, default 2): a group is taken out and re-inserted
+ *        the size-1 rows stay optimal for the capacity the groups leave them; the greedy
+ *        solutions of (d) are also used as starts, keeping their groups' columns and re-solving
+ *        their size-1 rows exactly; the best start is kept; (c) local search
+ *        (at most `improvementPasses` passes, default 2, within `heuristicWorkBudget`): a group is taken out and re-inserted
  *        with the size-1 rows re-solved exactly, or takes a better column held by other groups,
  *        which are re-inserted elsewhere (ejection chains up to 3 groups deep); a move is kept only
  *        if the objective strictly improves; (d) the result is compared with `greedyAssignment`
@@ -49,12 +54,15 @@
  *        a relaxation, so a valid lexicographic upper bound; when the relaxed solution also fits
  *        with the true sizes the node is solved. Branching: a group in an over-full column is
  *        fixed there, or banned from it. The search has a deterministic work budget
- *        (`exactWorkBudget`, default 2e7 ≈ 0.5–1 s). If it finishes, method 'branch-and-bound',
+ *        (`exactWorkBudget`, default 2e7, a few tenths of a second). If it finishes, method 'branch-and-bound',
  *        exact = true. If not, the best solution found (heuristic or better) is returned with
  *        method 'heuristic', exact = false, and `upperBound` (the root relaxation) bounds how far
  *        from optimal it can be. Small instances (tests: ≤ 6 rows × 5 columns, and typically tens
  *        of rows) finish; 500 × 5,000 with ~90 groups does not, and there the heuristic is within
  *        about 0.15% of the bound on the benchmark instance.
+ *     Budgets are counted in search work (heap pops and arcs scanned), never in clock time, so
+ *     results do not depend on machine speed. Past `heuristicWorkBudget` (default 4e7) group
+ *     insertions try at most one full column and further starts and local moves are skipped.
  *
  * DETERMINISM: no randomness, no clock. Ties: greedy takes the lowest column index; heaps break
  * equal distances by lowest node index (rows before columns, lower column first); among equally
@@ -95,7 +103,7 @@ export interface DetailedAssignment extends Assignment {
   readonly method: AssignmentMethod;
   /** True when the answer is proven optimal for the lexicographic objective. */
   readonly exact: boolean;
-  /** An upper bound on the optimum (equal to the answer when exact): the flow relaxation in which groups need one place. */
+  /** An upper bound on the optimum: the answer itself when exact, else the root flow relaxation (groups needing one place). */
   readonly upperBound: Pick<Assignment, 'assignedCount' | 'totalScore'>;
 }
 
@@ -110,8 +118,8 @@ export interface OptimalOptions {
   readonly maxTrialsPerGroup?: number;
   /** Columns held by other groups that the local search tries to take for each group, per pass. Default 6. */
   readonly ejectionColumns?: number;
-  /** Work budget of the local search (same unit as `exactWorkBudget`). Default 3e7. */
-  readonly improvementWorkBudget?: number;
+  /** Work budget of the heuristic after its first exact solve of the size-1 rows (same unit as `exactWorkBudget`); past it, group insertions try one full column and the remaining starts and local search are skipped. Default 4e7. */
+  readonly heuristicWorkBudget?: number;
 }
 
 /** Lexicographic comparison: positive when `a` is better (more rows assigned, then higher score). */
@@ -212,6 +220,86 @@ const buildCsr = (p: AssignmentProblem): Csr => {
   const row = new Int32Array(E);
   for (let i = 0; i < R; i++) row.fill(i, start[i]!, start[i + 1]!);
   return { R, C, start, col: colBuf.slice(0, E), score: scoreBuf.slice(0, E), row, size, cap, tol: 1e-11 * (1 + maxAbs) };
+};
+
+/**
+ * Drops edges no optimal solution needs. Other rows occupy at most D = (total size of placeable
+ * rows) − size(r) places, and they block a column j for row r only by taking at least
+ * cap_j − size(r) + 1 of its places. So in the shortest prefix of r's columns by descending score
+ * with Σ (cap_j − size(r) + 1) > D, some column always has room for r; if r sat in a column
+ * outside the prefix, moving it there would keep the count and not lower the score. The pruned
+ * instance therefore has the same optimum (and its relaxations bound the original's).
+ */
+const pruneCsr = (csr: Csr): Csr => {
+  const { R, start, col, score, size, cap } = csr;
+  const E = col.length;
+  let demand = 0;
+  for (let r = 0; r < R; r++) if (start[r + 1]! > start[r]!) demand += size[r]!;
+  const keep = new Uint8Array(E);
+  let kept = 0;
+  for (let r = 0; r < R; r++) {
+    const a = start[r]!;
+    const b = start[r + 1]!;
+    const k = size[r]!;
+    const need = demand - k;
+    let total = 0;
+    for (let e = a; e < b; e++) total += cap[col[e]!]! - k + 1;
+    if (total <= need) {
+      keep.fill(1, a, b);
+      kept += b - a;
+      continue;
+    }
+    const idx = Array.from({ length: b - a }, (_, t) => a + t).sort((x, y) => score[y]! - score[x]! || x - y);
+    let acc = 0;
+    for (const e of idx) {
+      keep[e] = 1;
+      kept++;
+      acc += cap[col[e]!]! - k + 1;
+      if (acc > need) break;
+    }
+  }
+  if (kept === E) return csr;
+  const nStart = new Int32Array(R + 1);
+  const nCol = new Int32Array(kept);
+  const nScore = new Float64Array(kept);
+  const nRow = new Int32Array(kept);
+  let t = 0;
+  for (let r = 0; r < R; r++) {
+    nStart[r] = t;
+    for (let e = start[r]!; e < start[r + 1]!; e++) {
+      if (keep[e] === 0) continue;
+      nCol[t] = col[e]!;
+      nScore[t] = score[e]!;
+      nRow[t] = r;
+      t++;
+    }
+  }
+  nStart[R] = t;
+  return { ...csr, start: nStart, col: nCol, score: nScore, row: nRow };
+};
+
+/** Edge index of (r, c) in `csr`, or -1. */
+const edgeOfPair = (csr: Csr, r: number, c: number): number => {
+  let lo = csr.start[r]!;
+  let hi = csr.start[r + 1]! - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = csr.col[mid]!;
+    if (v === c) return mid;
+    if (v < c) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+};
+
+/** A solution of `from` re-expressed in `to` (pairs missing from `to` become unassigned). */
+const translate = (from: Csr, to: Csr, sol: Sol): Sol => {
+  const edgeOf = new Int32Array(from.R).fill(-1);
+  for (let r = 0; r < from.R; r++) {
+    const e = sol.edgeOf[r]!;
+    if (e >= 0) edgeOf[r] = edgeOfPair(to, r, from.col[e]!);
+  }
+  return evaluate(to, edgeOf);
 };
 
 interface Sol {
@@ -346,6 +434,7 @@ class UnitFlow {
 
   /** Resets to the empty assignment with capacities `cap`. */
   reset(cap: Int32Array): void {
+    this.work += this.pi.length;
     this.colOf.fill(-1);
     this.edgeOf.fill(-1);
     this.used.fill(0);
@@ -619,6 +708,7 @@ class FlowSnapshot {
     this.prv = new Int32Array(f.prv.length);
   }
   save(f: UnitFlow): this {
+    f.work += f.pi.length;
     this.colOf.set(f.colOf);
     this.edgeOf.set(f.edgeOf);
     this.used.set(f.used);
@@ -632,6 +722,7 @@ class FlowSnapshot {
     return this;
   }
   load(f: UnitFlow): void {
+    f.work += f.pi.length;
     f.colOf.set(this.colOf);
     f.edgeOf.set(this.edgeOf);
     f.used.set(this.used);
@@ -656,9 +747,11 @@ const solveWithGroups = (csr: Csr, units: readonly number[], groups: readonly nu
   const maxTrials = opts.maxTrialsPerGroup ?? 24;
   const passes = opts.improvementPasses ?? 2;
   const ejectCols = opts.ejectionColumns ?? 6;
-  const searchBudget = opts.improvementWorkBudget ?? 3e7;
+  const budget = opts.heuristicWorkBudget ?? 4e7;
   const flow = new UnitFlow(csr, csr.cap);
   for (const u of units) flow.insertRow(u);
+  const work0 = flow.work;
+  const outOfBudget = (): boolean => flow.work - work0 > budget;
   const base = new FlowSnapshot(flow).save(flow);
   const trial = new FlowSnapshot(flow);
   const groupEdge = new Int32Array(R).fill(-1);
@@ -686,10 +779,11 @@ const solveWithGroups = (csr: Csr, units: readonly number[], groups: readonly nu
     }
     needList.sort((x, y) => score[y]! - score[x]! || x - y);
     let trials = 0;
+    const allowed = outOfBudget() ? 1 : maxTrials;
     for (const e of needList) {
       const s = score[e]!;
       if (bestC === 1 && s <= bestS) break; // evicting never helps: the gain is at most (1, s)
-      if (trials++ >= maxTrials) break;
+      if (trials++ >= allowed) break;
       trial.save(flow);
       const c0 = flow.count;
       const s0 = flow.scoreRun;
@@ -724,6 +818,7 @@ const solveWithGroups = (csr: Csr, units: readonly number[], groups: readonly nu
   let bestLoad = gLoad.slice();
   const bestFlow = new FlowSnapshot(flow);
   for (const order of [largestFirst, groups]) {
+    if (best !== undefined && outOfBudget()) break;
     base.load(flow);
     groupEdge.fill(-1);
     gLoad.fill(0);
@@ -740,6 +835,7 @@ const solveWithGroups = (csr: Csr, units: readonly number[], groups: readonly nu
   // never worse than the seed itself.
   const capSeed = new Int32Array(C);
   for (const seed of seeds) {
+    if (outOfBudget()) break;
     groupEdge.fill(-1);
     gLoad.fill(0);
     for (const g of groups) {
@@ -765,11 +861,10 @@ const solveWithGroups = (csr: Csr, units: readonly number[], groups: readonly nu
   gLoad.set(bestLoad);
   bestFlow.load(flow);
 
-  const searchStart = flow.work;
-  const outOfBudget = (): boolean => flow.work - searchStart > searchBudget;
   // (c) local search. A move takes group g out of its column (if any), ejects the groups `ejected`
-  // from column j, puts g in j (or, with j < 0, re-inserts g wherever best), re-solves the size-1
-  // rows exactly (incrementally when no column gains room, else from scratch), then re-inserts the ejected groups. Kept only if strictly better.
+  // from the column of edge e, puts g there (or, with e < 0, re-inserts g wherever best),
+  // re-solves the size-1 rows exactly (incrementally when no column gains room, else from
+  // scratch), then re-inserts the ejected groups. A move is kept only if strictly better.
   const capLeft = new Int32Array(C);
   const byScoreCache = new Map<number, number[]>();
   const byScore = (g: number): number[] => {
@@ -1047,7 +1142,8 @@ const flowBranchAndBound = (csr: Csr, units: readonly number[], groups: readonly
 
 /** Optimal (or, for large instances with sibling groups, heuristic) joint assignment, with the method used. */
 export const optimalAssignmentDetailed = (p: AssignmentProblem, opts: OptimalOptions = {}): DetailedAssignment => {
-  const csr = buildCsr(p);
+  const full = buildCsr(p);
+  const csr = pruneCsr(full);
   const { R, start, size } = csr;
   const units: number[] = [];
   const groups: number[] = [];
@@ -1068,12 +1164,18 @@ export const optimalAssignmentDetailed = (p: AssignmentProblem, opts: OptimalOpt
     [...identity].sort((a, b) => size[a]! - size[b]! || a - b),
     ...(opts.baselineOrders ?? []),
   ];
-  const seeds = baselines.map((order) => greedyCsr(csr, order));
+  // Greedy on the unpruned edges (exactly greedyAssignment), then expressed on the pruned ones.
+  const greedy = baselines.map((order) => greedyCsr(full, order));
+  const seeds = greedy.map((g) => (csr === full ? g : translate(full, csr, g)));
   let best = solveWithGroups(csr, units, groups, seeds, opts);
-  for (const g of seeds) if (betterThan(g.count, g.score, best.count, best.score)) best = g; // (d), for float ties
+  for (const g of seeds) if (betterThan(g.count, g.score, best.count, best.score)) best = g;
   const bb = flowBranchAndBound(csr, units, groups, best, opts.exactWorkBudget ?? DEFAULT_WORK_BUDGET);
-  const upperBound = { assignedCount: bb.bound.count, totalScore: bb.bound.score };
-  return { ...toAssignment(csr, bb.sol), method: bb.complete ? 'branch-and-bound' : 'heuristic', exact: bb.complete, upperBound };
+  let answer = toAssignment(csr, bb.sol);
+  // (d) never worse than greedy in the baseline orders (a greedy pick outside the pruned edges can
+  // only tie the pruned optimum, but keep the guarantee literal).
+  for (const g of greedy) if (betterThan(g.count, g.score, answer.assignedCount, answer.totalScore)) answer = toAssignment(full, g);
+  if (bb.complete) return { ...answer, method: 'branch-and-bound', exact: true, upperBound: { assignedCount: answer.assignedCount, totalScore: answer.totalScore } };
+  return { ...answer, method: 'heuristic', exact: false, upperBound: { assignedCount: bb.bound.count, totalScore: bb.bound.score } };
 };
 
 /**

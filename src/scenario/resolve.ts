@@ -12,6 +12,7 @@ import type {
   HazardSteps, HouseholdSpec, InitialChildSpec, PoolSpec, ResolvedScenario, ResolvedZone, WeightedIndices,
 } from './resolved.js';
 import { apportion } from '../random/distributions.js';
+import { expandLevers } from './levers.js';
 
 const DAYS_PER_YEAR = 365.25;
 const typeIndex = (p: PlacementType): number => PLACEMENT_TYPES.indexOf(p);
@@ -55,12 +56,17 @@ const countDistribution = (
 export interface ResolveOptions {
   /** Name of the scenario file, for messages. */
   readonly file: string;
+  /** Financial years the forecast will run (lever dates must fall inside); default the scenario's. */
+  readonly years?: number;
 }
 
 export const resolveScenario = (
-  s: Scenario, gazetteer: Gazetteer, options: ResolveOptions,
+  original: Scenario, gazetteer: Gazetteer, options: ResolveOptions,
 ): E.Either<string[], ResolvedScenario> => {
   const problems = new Problems(options.file);
+  const startDay = epochDayOf(original.startDate);
+  const { scenario: s, effects } = expandLevers(original, options.years ?? original.years ?? 5, (path, message) => problems.add(path, message));
+  const dayOf = (date: string | undefined, fallback: number): number => (date === undefined ? fallback : epochDayOf(date) - startDay);
   const zones: ResolvedZone[] = [];
   const zoneIndex = new Map<string, number>();
   const laCodes = new Set(s.geography.laCodes ?? []);
@@ -110,7 +116,9 @@ export const resolveScenario = (
   const households: HouseholdSpec[] = [];
   const weekly = s.costs.weekly;
   s.carers.forEach((pool, p) => {
-    const path = `$.carers[${p}]`;
+    // Pools added by levers report problems at the lever that made them.
+    const leverAt = /^lever(\d+)-/.exec(pool.id);
+    const path = leverAt ? `$.levers[${Number(leverAt[1]) - 1}]` : `$.carers[${p}]`;
     if (poolIds.has(pool.id)) problems.add(`${path}.id`, `expected a unique pool id, found ${JSON.stringify(pool.id)} again`);
     poolIds.set(pool.id, p);
     const [ageMin, ageMax] = pool.ageRange;
@@ -129,8 +137,18 @@ export const resolveScenario = (
       paidWhenEmpty: pool.paidWhenEmpty ?? false,
       recruitmentPerYear: pool.recruitment?.householdsPerYear ?? 0,
       pipelineDays: pool.recruitment?.pipelineDays ?? 0,
+      recruitFromDay: dayOf(pool.recruitment?.from, 0),
+      recruitToDay: dayOf(pool.recruitment?.to, Number.POSITIVE_INFINITY),
+      costPerApproval: pool.recruitment?.costPerApproval ?? 0,
       deregistrationPerYear: pool.deregistration?.perYear ?? 0,
+      deregistrationMultiplier: pool.deregistration?.multiplier ?? 1,
+      deregistrationMultiplierFromDay: dayOf(pool.deregistration?.multiplierFrom, 0),
+      opensDay: Math.max(0, dayOf(pool.opens, 0)),
+      closesDay: dayOf(pool.closes, Number.POSITIVE_INFINITY),
+      costPerHouseholdPerYear: pool.costPerHouseholdPerYear ?? 0,
+      emergencyMaxStayDays: pool.emergencyOnly?.maxStayDays ?? 0,
     };
+    if (spec.closesDay <= spec.opensDay) problems.add(`${path}.closes`, `expected a date after the pool opens, found ${pool.closes}`);
     pools.push(spec);
     if (z.indices.length === 0 || places.indices.length === 0) return;
     // Lay the households out deterministically: zones and sizes by largest remainder, hub
@@ -301,9 +319,17 @@ export const resolveScenario = (
   }
 
   return E.right({
-    scenario: s, name: s.name, startEpochDay, defaultYears: s.years ?? 5, zones, zoneIndex, distance, homeZones,
+    scenario: original, expanded: s, effects, name: s.name, startEpochDay, defaultYears: s.years ?? 5, zones, zoneIndex, distance, homeZones,
     initialChildren, historyPlacements, meanDaysInCare,
-    entryCells: s.entries.rates.map((r) => ({ ageBand: bandIndex(r.ageBand), need: needIndex(r.need), perYear: r.perYear })),
+    entryCells: s.entries.rates.map((r) => {
+      const band = bandIndex(r.ageBand);
+      const need = needIndex(r.need);
+      const steps = effects.entryFactors.filter((f) => f.bands.includes(band) && f.needs.includes(need)).sort((a, b) => a.fromDay - b.fromDay);
+      const factorFromDay = steps.map((f) => f.fromDay);
+      const factor: number[] = [];
+      steps.forEach((f, i) => factor.push((factor[i - 1] ?? 1) * f.factor));
+      return { ageBand: band, need, perYear: r.perYear, factorFromDay, factor };
+    }),
     entryTrend: s.entries.annualTrend ?? 0,
     siblingShare: s.entries.siblingGroups?.share ?? 0,
     siblingSizes,

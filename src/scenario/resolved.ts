@@ -2,6 +2,7 @@
 // pools of carers become individual households, rates become per-day numbers.
 import type { AgeBand, CarerType, ExitReason, Need, PlacementType } from '../domain/vocabulary.js';
 import type { FallbackStep, Scenario } from '../domain/scenario.js';
+import type { LeverEffects } from './levers.js';
 
 export interface ResolvedZone {
   readonly code: string;
@@ -48,7 +49,20 @@ export interface PoolSpec {
   readonly paidWhenEmpty: boolean;
   readonly recruitmentPerYear: number;
   readonly pipelineDays: number;
+  /** Approvals happen between these days (pipeline included in `recruitFromDay + pipelineDays`). */
+  readonly recruitFromDay: number;
+  readonly recruitToDay: number;
+  readonly costPerApproval: number;
   readonly deregistrationPerYear: number;
+  /** The deregistration rate is multiplied by this from `deregistrationMultiplierFromDay`. */
+  readonly deregistrationMultiplier: number;
+  readonly deregistrationMultiplierFromDay: number;
+  /** Households exist from `opensDay` until `closesDay` (Infinity: never closes). */
+  readonly opensDay: number;
+  readonly closesDay: number;
+  readonly costPerHouseholdPerYear: number;
+  /** > 0: emergency beds, used only as the first fallback, for at most this many days. */
+  readonly emergencyMaxStayDays: number;
 }
 
 export interface InitialChildSpec {
@@ -68,6 +82,9 @@ export interface EntryCell {
   readonly ageBand: number;
   readonly need: number;
   readonly perYear: number;
+  /** Rate factors from levers: from each day on, the rate is multiplied by the factor (cumulative). */
+  readonly factorFromDay: readonly number[];
+  readonly factor: readonly number[];
 }
 
 export interface HazardSteps {
@@ -77,6 +94,9 @@ export interface HazardSteps {
 
 export interface ResolvedScenario {
   readonly scenario: Scenario;
+  /** The scenario with its levers expanded into pools and changes (what `validate --print` shows). */
+  readonly expanded: Scenario;
+  readonly effects: LeverEffects;
   readonly name: string;
   readonly startEpochDay: number;
   readonly defaultYears: number;

@@ -7,7 +7,7 @@ import { OVER_20_MILES } from '../domain/geography.js';
 import { bestVacancy } from '../matching/bestVacancy.js';
 import type { MatchRequest, MatchRules } from '../matching/types.js';
 import { METRIC_COUNT, metricIndex } from '../metrics/catalog.js';
-import { categorical, exponential, unitExponential } from '../random/distributions.js';
+import { categorical, exponential, timeToSpend, unitExponential } from '../random/distributions.js';
 import { entityStream, processStream, type Rng } from '../random/rng.js';
 import type { ResolvedScenario, WeightedIndices } from '../scenario/resolved.js';
 import { EventQueue } from './eventQueue.js';
@@ -44,12 +44,17 @@ export interface ReplicationResult {
 // Event kinds; the priority orders events on the same day (year-end snapshots come first:
 // they describe the end of the previous day).
 const YEAR_END = 0, ENTRY = 1, EXIT = 2, PLACEMENT_END = 3, RETRY = 4, DEREGISTER = 5, APPROVE = 6,
-  EXTERNAL_ARRIVE = 7, EXTERNAL_LEAVE = 8;
+  EXTERNAL_ARRIVE = 7, EXTERNAL_LEAVE = 8, OPEN = 9, STEP_DOWN = 10;
+/** Thinning headroom: entry candidates are drawn at twice the rate, so a lever can scale a rate by up
+ * to 2 without changing the candidate times (common random numbers for prevention levers). */
+const ENTRY_HEADROOM = 2;
 const END_BREAKDOWN = 0, END_PLANNED = 1;
 
 const DAYS_PER_YEAR = 365.25;
 const BANDS = AGE_BANDS.length;
 const T_UNREGISTERED = PLACEMENT_TYPES.indexOf('unregistered');
+const RESIDENTIAL_MASK = (1 << PLACEMENT_TYPES.indexOf('residentialInHouse')) | (1 << PLACEMENT_TYPES.indexOf('residentialPrivate'));
+const FOSTER_MASK = (1 << PLACEMENT_TYPES.indexOf('inHouseFoster')) | (1 << PLACEMENT_TYPES.indexOf('ifa'));
 
 const M = {
   cic: metricIndex('childrenInCare'),
@@ -71,6 +76,10 @@ const M = {
   cost: metricIndex('cost'),
   costByType: PLACEMENT_TYPES.map((p) => metricIndex(`costByPlacementType.${p}`)),
   moveCosts: metricIndex('moveCosts'),
+  voidCosts: metricIndex('voidCosts'),
+  leverCosts: metricIndex('leverCosts'),
+  within20: metricIndex('childWeeksWithin20Miles'),
+  stepDowns: metricIndex('stepDowns'),
   childWeeks: metricIndex('childWeeks'),
   costPerChildWeek: metricIndex('costPerChildWeek'),
   occupancy: ['inHouseFoster', 'ifa', 'residentialInHouse', 'residentialPrivate', 'supported', 'parentAndChild'].map((c) => metricIndex(`occupancy.${c}`)),
@@ -113,55 +122,103 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
     if (year >= 0 && year < opts.years) rows[year * METRIC_COUNT + metric] = rows[year * METRIC_COUNT + metric]! + value;
   };
   const inflation = years.map((_, k) => Math.pow(1 + rs.annualInflation, k));
+  // Price factor by year and placement type (market levers apply from 1 April of a year).
+  const priceFactor = years.map((y) => {
+    const f = new Float64Array(PLACEMENT_TYPES.length).fill(1);
+    for (const c of rs.effects.priceChanges) if (c.fromDay <= Math.max(0, y.startDay)) c.factors.forEach((x, t) => (f[t] = f[t]! * x));
+    return f;
+  });
+  /** Spread a weekly amount (start-date prices) over days [from, to), year by year, into metrics. */
+  const addWeekly = (from: number, to: number, weekly: number, type: number, metrics: readonly number[]): void => {
+    let d = Math.max(from, 0);
+    while (d < to) {
+      const k = yearOfDay(d);
+      if (k >= years.length) break;
+      const end = Math.min(to, years[k]!.endDay + 1);
+      const pounds = (weekly * inflation[k]! * (type >= 0 ? priceFactor[k]![type]! : 1) * (end - d)) / 7;
+      for (const m of metrics) add(k, m, pounds);
+      d = end;
+    }
+  };
+  const addOneOff = (day: number, pounds: number): void => {
+    const k = yearOfDay(Math.max(day, 0));
+    add(k, M.leverCosts, pounds * (inflation[k] ?? 1));
+    add(k, M.cost, pounds * (inflation[k] ?? 1));
+  };
 
   // ---- Households -------------------------------------------------------------------------
   const households: SimHousehold[] = [];
   const householdsOfType: number[][] = PLACEMENT_TYPES.map(() => []);
   // Households with at least one free place; most are full, so matching looks only at these.
+  // Emergency beds are kept apart: they are used only as the first fallback.
   const vacant: number[] = [];
+  const emergencyVacant: number[] = [];
   const vacantAt: number[] = [];
-  const setFree = (h: SimHousehold, free: number): void => {
+  const accrueVoids = (h: SimHousehold, day: number): void => {
+    if (h.paidWhenEmpty && day > h.voidFrom) addWeekly(h.voidFrom, day, h.weeklyCost * h.free, h.type, [M.voidCosts, M.cost]);
+    h.voidFrom = Math.max(h.voidFrom, day);
+  };
+  const setFree = (h: SimHousehold, free: number, day: number): void => {
+    accrueVoids(h, day);
     h.free = free;
+    const list = h.emergencyOnly ? emergencyVacant : vacant;
     const at = vacantAt[h.id]!;
     if (free > 0 && at < 0) {
-      vacantAt[h.id] = vacant.length;
-      vacant.push(h.id);
+      vacantAt[h.id] = list.length;
+      list.push(h.id);
     } else if (free <= 0 && at >= 0) {
-      const last = vacant.pop()!;
+      const last = list.pop()!;
       if (last !== h.id) {
-        vacant[at] = last;
+        list[at] = last;
         vacantAt[last] = at;
       }
       vacantAt[h.id] = -1;
     }
   };
+  const accrueSupport = (h: SimHousehold, day: number): void => {
+    const perYear = rs.pools[h.pool]!.costPerHouseholdPerYear;
+    if (perYear > 0 && day > h.supportFrom) addWeekly(h.supportFrom, day, (perYear * 7) / DAYS_PER_YEAR, -1, [M.leverCosts, M.cost]);
+    h.supportFrom = Math.max(h.supportFrom, day);
+  };
   // Each pool's households are created in an order no child's fate can change (the initial
   // layout, then approvals in time order), so one stream per pool serves their leaving dates, and
   // a lever that adds or changes a pool leaves every other pool's draws as they were.
   const deregStreams = rs.pools.map((p) => stream(`deregistration/${p.id}`));
-  const addHousehold = (h: Omit<SimHousehold, 'id' | 'free' | 'approvedPlaces' | 'active' | 'external' | 'generation' | 'children'>, day: number): void => {
+  const addHousehold = (
+    h: Omit<SimHousehold, 'id' | 'free' | 'approvedPlaces' | 'active' | 'external' | 'generation' | 'children' | 'emergencyOnly' | 'voidFrom' | 'supportFrom'>, day: number,
+  ): void => {
     const id = households.length;
+    const pool = rs.pools[h.pool]!;
     const added: SimHousehold = {
       id, pool: h.pool, type: h.type, zone: h.zone, places: h.places, approvedPlaces: h.places, free: 0, ageMin: h.ageMin, ageMax: h.ageMax,
       needsMask: h.needsMask, needCount: h.needCount, siblingCapacity: h.siblingCapacity, weeklyCost: h.weeklyCost,
-      availableFromDay: h.availableFromDay, hub: h.hub, paidWhenEmpty: h.paidWhenEmpty,
-      active: true, external: 0, generation: 0, children: [],
+      availableFromDay: h.availableFromDay, hub: h.hub, paidWhenEmpty: h.paidWhenEmpty, emergencyOnly: pool.emergencyMaxStayDays > 0,
+      active: true, external: 0, generation: 0, children: [], voidFrom: day, supportFrom: day,
     };
     households.push(added);
     vacantAt.push(-1);
-    setFree(added, h.places);
+    setFree(added, h.places, day);
     householdsOfType[h.type]!.push(id);
-    const rate = rs.pools[h.pool]!.deregistrationPerYear / DAYS_PER_YEAR;
-    const leave = day + Math.floor(exponential(deregStreams[h.pool]!, rate));
+    // Leaving date: one unit-exponential budget per household spent at the pool's rate, which a
+    // retention or hub lever may scale from a date (the same budget, so the same household).
+    const base = (pool.deregistrationPerYear / DAYS_PER_YEAR) * (h.hub ? rs.effects.hubDeregistrationMultiplier : 1);
+    const changeDay = Math.max(day, pool.deregistrationMultiplierFromDay);
+    const t = timeToSpend(unitExponential(deregStreams[h.pool]!), [day, changeDay], [changeDay, Number.POSITIVE_INFINITY], [base, base * pool.deregistrationMultiplier]);
+    const leave = Math.min(Number.isFinite(t) ? Math.floor(t) : Number.POSITIVE_INFINITY, pool.closesDay);
     if (leave < horizon) queue.push(Math.max(leave, day + 1), 1, DEREGISTER, id, 0);
   };
-  for (const h of rs.households) {
+  rs.households.forEach((h, i) => {
+    const opens = rs.pools[h.pool]!.opensDay;
+    if (opens > 0) {
+      if (opens < horizon) queue.push(opens, 1, OPEN, i, 0);
+      return;
+    }
     addHousehold({
       pool: h.pool, type: h.type, zone: h.zone, places: h.places, ageMin: h.ageMin, ageMax: h.ageMax,
       needsMask: h.needsMask, needCount: h.needCount, siblingCapacity: h.siblingCapacity, weeklyCost: h.weeklyCost,
       availableFromDay: 0, hub: h.hub, paidWhenEmpty: h.paidWhenEmpty,
     }, 0);
-  }
+  });
 
   // ---- Children ---------------------------------------------------------------------------
   const children: SimChild[] = [];
@@ -197,18 +254,20 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
 
   // ---- Cost accrual -------------------------------------------------------------------------
   const accrue = (c: SimChild, until: number): void => {
-    let from = c.costFrom;
-    while (from < until) {
-      const k = yearOfDay(from);
-      if (k >= years.length) break;
-      const end = Math.min(until, years[k]!.endDay + 1);
-      const days = end - from;
-      const pounds = (c.weekly * inflation[k]! * days) / 7;
-      add(k, M.cost, pounds);
-      add(k, M.costByType[c.type]!, pounds);
-      add(k, M.childWeeks, days / 7);
-      if (c.type === T_UNREGISTERED) add(k, M.unregistered, days / 7);
-      from = end;
+    if (until > c.costFrom) {
+      addWeekly(c.costFrom, until, c.weekly, c.type, [M.cost, M.costByType[c.type]!]);
+      // Child-weeks are counted with a weekly "amount" of 1 at no inflation or price change.
+      let d = c.costFrom;
+      while (d < until) {
+        const k = yearOfDay(d);
+        if (k >= years.length) break;
+        const end = Math.min(until, years[k]!.endDay + 1);
+        const weeks = (end - d) / 7;
+        add(k, M.childWeeks, weeks);
+        if (c.type === T_UNREGISTERED) add(k, M.unregistered, weeks);
+        if (c.miles <= OVER_20_MILES) add(k, M.within20, weeks);
+        d = end;
+      }
     }
     c.costFrom = Math.max(c.costFrom, until);
   };
@@ -223,7 +282,7 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
     }
     if (c.household >= 0) {
       const h = households[c.household]!;
-      setFree(h, h.free + 1);
+      setFree(h, h.free + 1, day);
       const at = h.children.indexOf(c.idx);
       if (at >= 0) h.children.splice(at, 1);
       if (trace && h.free > h.places) trace.violations.push(`household ${h.id} has more free places than places`);
@@ -270,7 +329,7 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
     if (!opts2.history) c.starts.push(day);
     if (household >= 0) {
       const h = households[household]!;
-      setFree(h, h.free - 1);
+      setFree(h, h.free - 1, Math.max(day, 0));
       h.children.push(c.idx);
       if (trace && h.free < 0) trace.violations.push(`household ${h.id} over capacity on day ${day}`);
     }
@@ -280,11 +339,17 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
       add(k, M.moveCosts, rs.moveCost * (inflation[k] ?? 1));
       add(k, M.cost, rs.moveCost * (inflation[k] ?? 1));
     }
-    if (type === T_UNREGISTERED) {
-      const retry = day + rs.fallback.retryDays;
+    if (type === T_UNREGISTERED || opts2.via === 'emergencyBed') {
+      // Searching goes on: every day from an emergency bed, every `retryDays` when unregistered.
+      const retry = day + (opts2.via === 'emergencyBed' ? 1 : rs.fallback.retryDays);
       if (retry < Math.min(c.exitDay, horizon)) queue.push(retry, 3, RETRY, c.idx, c.seq);
     } else {
       schedulePlacementEnd(c, Math.max(day, 0), opts2.emergency, opts2.mismatch);
+      const sd = rs.effects.stepDown;
+      if (sd !== undefined && ((1 << type) & RESIDENTIAL_MASK) !== 0) {
+        const when = Math.max(day + sd.afterDays, sd.fromDay);
+        if (when < Math.min(c.exitDay, horizon)) queue.push(when, 2, STEP_DOWN, c.idx, c.seq);
+      }
     }
   };
 
@@ -298,7 +363,7 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
     const milesTo = (z: number): number => milesBetween(lead.homeZone, z);
     const req = requestFor(lead, day, group.length);
     const rules = rulesFor(lead, day);
-    let h = bestVacancy(rules, req, households, milesTo, lead.rng, undefined, vacant);
+    const h = bestVacancy(rules, req, households, milesTo, lead.rng, undefined, vacant);
     if (h < 0 && group.length > 1) {
       for (const c of group) findPlacement([c], day, isMove, emergency); // siblings placed apart
       return;
@@ -312,9 +377,25 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
     const k = yearOfDay(day);
     add(k, M.shortfalls, 1);
     add(k, M.shortfallSeg[bandIndexAt(lead.dobDay, day)]![lead.need]!, 1);
+    // An emergency bed first, if the authority has one free that takes the child's age.
+    for (const id of emergencyVacant) {
+      const e = households[id]!;
+      if (e.free > 0 && req.ageYears >= e.ageMin && req.ageYears <= e.ageMax && e.availableFromDay <= day) {
+        place(lead, day, e.type, id, e.zone, e.weeklyCost, { emergency, mismatch: false, isMove, via: 'emergencyBed' });
+        return;
+      }
+    }
+    fallback(lead, day, isMove, emergency);
+  };
+
+  /** The scenario's fallback steps, in order; `unregistered` when none succeeds. */
+  const fallback = (lead: SimChild, day: number, isMove: boolean, emergency: boolean): void => {
+    const req = requestFor(lead, day, 1);
+    const rules = rulesFor(lead, day);
+    const milesTo = (z: number): number => milesBetween(lead.homeZone, z);
     for (const step of rs.fallback.steps) {
       if (step === 'relaxNeeds') {
-        h = bestVacancy(rules, req, households, milesTo, lead.rng, { ignoreNeed: true }, vacant);
+        const h = bestVacancy(rules, req, households, milesTo, lead.rng, { ignoreNeed: true }, vacant);
         if (h >= 0) {
           const hh = households[h]!;
           place(lead, day, hh.type, h, hh.zone, hh.weeklyCost, { emergency, mismatch: true, isMove, via: 'relaxNeeds' });
@@ -472,8 +553,13 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
     const growth = Math.log(1 + rs.entryTrend) / DAYS_PER_YEAR;
     const canBeGroup = cell.ageBand < 4 && NEEDS[cell.need] === 'standard';
     const arrivalsPerDay = cell.perYear / DAYS_PER_YEAR / (canBeGroup ? childrenPerGroupArrival : 1);
-    const maxRate = arrivalsPerDay * Math.max(1, Math.exp(growth * horizon));
+    const maxRate = arrivalsPerDay * Math.max(1, Math.exp(growth * horizon)) * ENTRY_HEADROOM;
     if (!(maxRate > 0)) return;
+    const factorAt = (day: number): number => {
+      let f = 1;
+      for (let i = 0; i < cell.factorFromDay.length; i++) if (day >= cell.factorFromDay[i]!) f = cell.factor[i]!;
+      return f;
+    };
     const lower = [0, 1, 5, 10, 16][cell.ageBand]! * DAYS_PER_YEAR;
     const upper = [1, 5, 10, 16, 18][cell.ageBand]! * DAYS_PER_YEAR - 1;
     let t = 0;
@@ -485,7 +571,7 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
       const homeU = s.next();
       const groupU = s.next();
       const sizeU = s.next();
-      if (accept * maxRate > arrivalsPerDay * Math.exp(growth * t)) continue;
+      if (accept * maxRate > arrivalsPerDay * Math.exp(growth * t) * factorAt(t)) continue;
       const day = Math.floor(t);
       const homeZone = drawHome({ next: () => homeU });
       const size = canBeGroup && groupU < rs.siblingShare ? drawSiblings({ next: () => sizeU }) : 1;
@@ -508,10 +594,11 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
     const s = stream(`recruitment/${pool.id}`);
     const drawZone = pick(pool.zones);
     const drawPlaces = pick(pool.places);
-    let t = pool.pipelineDays;
+    let t = Math.max(0, pool.recruitFromDay) + pool.pipelineDays;
+    const until = Math.min(horizon, pool.recruitToDay, pool.closesDay);
     for (;;) {
       t += exponential(s, pool.recruitmentPerYear / DAYS_PER_YEAR);
-      if (t >= horizon) break;
+      if (t >= until) break;
       approvals.push({ pool: p, zone: drawZone(s), places: drawPlaces(s), hub: s.next() < pool.hubShare });
       queue.push(Math.floor(t), 1, APPROVE, approvals.length - 1, 0);
     }
@@ -520,7 +607,9 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
   const occupyExternal = (i: number, day: number): void => {
     const x = rs.external[i]!;
     const s = externalStreams[i]!;
-    const fits = (h: SimHousehold): boolean => h.type === x.type && h.free > 0 && (x.pools === undefined || x.pools.includes(h.pool));
+    // Other authorities do not take places this authority pays for whether used or not.
+    const fits = (h: SimHousehold): boolean =>
+      h.type === x.type && h.free > 0 && !h.paidWhenEmpty && (x.pools === undefined || x.pools.includes(h.pool));
     let total = 0;
     for (const id of vacant) {
       const h = households[id]!;
@@ -535,7 +624,7 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
       if (!fits(h)) continue;
       left -= h.free;
       if (left < 0) {
-        setFree(h, h.free - 1);
+        setFree(h, h.free - 1, day);
         h.external++;
         const leave = day + Math.max(1, Math.floor(stay));
         if (leave < horizon) queue.push(leave, 2, EXTERNAL_LEAVE, h.id, h.generation);
@@ -556,6 +645,10 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
   });
 
   years.forEach((y, k) => queue.push(y.endDay + 1, 0, YEAR_END, k, 0));
+
+  // Lever costs that do not depend on what happens: capital on a date, programmes by the year.
+  for (const c of rs.effects.oneOffCosts) if (c.day < horizon) addOneOff(c.day, c.pounds);
+  for (const c of rs.effects.annualCosts) addWeekly(c.fromDay, Math.min(c.toDay, horizon), (c.perYear * 7) / DAYS_PER_YEAR, -1, [M.leverCosts, M.cost]);
 
   // ---- Year-end snapshot ----------------------------------------------------------------------------
   const snapshot = (k: number): void => {
@@ -582,6 +675,11 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
       }
       accrue(c, day + 1);
     }
+    for (const h of households) {
+      if (!h.active) continue;
+      accrueVoids(h, day + 1);
+      accrueSupport(h, day + 1);
+    }
     rows[base + M.cic] = n;
     rows[base + M.over20] = n > 0 ? over20 / n : Number.NaN;
     rows[base + M.outOfArea] = n > 0 ? outside / n : Number.NaN;
@@ -591,7 +689,8 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
     rows[base + M.threePlus] = n > 0 ? threePlus / n : Number.NaN;
     rows[base + M.stability] = ltsDen > 0 ? ltsNum / ltsDen : Number.NaN;
     const weeks = rows[base + M.childWeeks]!;
-    rows[base + M.costPerChildWeek] = weeks > 0 ? (rows[base + M.cost]! - rows[base + M.moveCosts]!) / weeks : Number.NaN;
+    const placementCost = rows[base + M.cost]! - rows[base + M.moveCosts]! - rows[base + M.voidCosts]! - rows[base + M.leverCosts]!;
+    rows[base + M.costPerChildWeek] = weeks > 0 ? placementCost / weeks : Number.NaN;
     CARER_TYPE_INDICES.forEach((t, i) => {
       let places = 0, filled = 0, voids = 0;
       for (const id of householdsOfType[t]!) {
@@ -651,16 +750,47 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
       }
       case RETRY: {
         const c = children[e.a]!;
-        if (!c.inCare || c.seq !== e.b || c.type !== T_UNREGISTERED) break;
+        const inEmergencyBed = c.via === 'emergencyBed';
+        if (!c.inCare || c.seq !== e.b || (c.type !== T_UNREGISTERED && !inEmergencyBed)) break;
         const h = bestVacancy(rulesFor(c, e.day), requestFor(c, e.day, 1), households, (z) => milesBetween(c.homeZone, z), c.rng, undefined, vacant);
         if (h >= 0) {
           const hh = households[h]!;
           closeSegment(c, e.day);
           place(c, e.day, hh.type, h, hh.zone, hh.weeklyCost, { emergency: false, mismatch: false, isMove: true, via: 'match' });
+        } else if (inEmergencyBed && e.day - c.placementStart >= rs.pools[households[c.household]!.pool]!.emergencyMaxStayDays) {
+          // The emergency stay is over and nothing suitable came up: the usual fallback.
+          closeSegment(c, e.day);
+          fallback(c, e.day, true, false);
         } else {
-          const retry = e.day + rs.fallback.retryDays;
+          const retry = e.day + (inEmergencyBed ? 1 : rs.fallback.retryDays);
           if (retry < Math.min(c.exitDay, horizon)) queue.push(retry, 3, RETRY, c.idx, c.seq);
         }
+        break;
+      }
+      case STEP_DOWN: {
+        // A settled child in residential care moves to a foster family if one suitable is free.
+        const c = children[e.a]!;
+        const sd = rs.effects.stepDown!;
+        if (!c.inCare || c.seq !== e.b || !sd.bands.includes(bandIndexAt(c.dobDay, e.day))) break;
+        if (c.rng.next() >= sd.probability) break;
+        const rules = rulesFor(c, e.day);
+        const fosterOnly: MatchRules = { ...rules, allowedTypesMask: rules.allowedTypesMask.map((m) => m & FOSTER_MASK) };
+        const h = bestVacancy(fosterOnly, requestFor(c, e.day, 1), households, (z) => milesBetween(c.homeZone, z), c.rng, undefined, vacant);
+        if (h < 0) break;
+        const hh = households[h]!;
+        closeSegment(c, e.day);
+        place(c, e.day, hh.type, h, hh.zone, hh.weeklyCost, { emergency: false, mismatch: false, isMove: true, via: 'match' });
+        add(yearOfDay(e.day), M.stepDowns, 1);
+        addOneOff(e.day, sd.cost);
+        break;
+      }
+      case OPEN: {
+        const h = rs.households[e.a]!;
+        addHousehold({
+          pool: h.pool, type: h.type, zone: h.zone, places: h.places, ageMin: h.ageMin, ageMax: h.ageMax,
+          needsMask: h.needsMask, needCount: h.needCount, siblingCapacity: h.siblingCapacity, weeklyCost: h.weeklyCost,
+          availableFromDay: e.day, hub: h.hub, paidWhenEmpty: h.paidWhenEmpty,
+        }, e.day);
         break;
       }
       case DEREGISTER: {
@@ -671,8 +801,9 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
         h.generation++;
         const moving = h.children.map((idx) => children[idx]!);
         for (const c of moving) closeSegment(c, e.day);
+        accrueSupport(h, e.day);
+        setFree(h, 0, e.day);
         h.places = 0;
-        setFree(h, 0);
         h.external = 0;
         for (const c of moving) findPlacement([c], e.day, true, false);
         break;
@@ -685,6 +816,7 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
           needsMask: pool.needsMask, needCount: pool.needCount, siblingCapacity: Math.min(a.places, pool.siblingCapacity ?? a.places),
           weeklyCost: pool.weeklyCost, availableFromDay: e.day, hub: a.hub, paidWhenEmpty: pool.paidWhenEmpty,
         }, e.day);
+        addOneOff(e.day, pool.costPerApproval);
         break;
       }
       case EXTERNAL_ARRIVE:
@@ -694,7 +826,7 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
         const h = households[e.a]!;
         if (h.active && h.generation === e.b && h.external > 0) {
           h.external--;
-          setFree(h, h.free + 1);
+          setFree(h, h.free + 1, e.day);
         }
         break;
       }

@@ -49,7 +49,11 @@ export interface SimHousehold {
   readonly availableFromDay: number;
   readonly hub: boolean;
   readonly paidWhenEmpty: boolean;
+  readonly emergencyOnly: boolean;
   active: boolean;
+  /** Days up to which empty paid places and per-household support have been costed. */
+  voidFrom: number;
+  supportFrom: number;
   external: number; // places held by other authorities' children
   generation: number; // bumps when the household leaves; stale external departures are ignored
   readonly children: number[]; // our children placed here
@@ -67,5 +71,5 @@ export interface PlacementSegment {
   readonly ageYears: number; // at the start of the placement
   readonly isMove: boolean;
   /** How the placement was allowed: within the hard constraints, or through a named route. */
-  readonly via: 'match' | 'relaxNeeds' | 'initial' | 'route' | 'spot' | 'unregistered';
+  readonly via: 'match' | 'relaxNeeds' | 'initial' | 'route' | 'spot' | 'unregistered' | 'emergencyBed';
 }

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CarerPool, Scenario } from '../../src/domain/scenario.js';
+import { LEVER_NAMES } from '../../src/domain/lever.js';
 import {
   SCENARIO_FORMAT_END, SCENARIO_FORMAT_START, replaceBetweenMarkers, scenarioFormatReference, staleFieldDocs,
   textBetweenMarkers, undescribedTypes, undocumentedFields,
@@ -39,6 +40,21 @@ describe('scenarioFormatReference', () => {
     expect(ref).toContain('| `disruption.multipliers.over20Miles` | number ≥ 0 | yes |');
     expect(ref).toContain('| `carers[].recruitment` | object, fields below | no |');
     expect(ref).toContain('| FallbackStep | `relaxNeeds`, `spot`, `unregistered` |');
+  });
+
+  it('renders a union told apart by a literal field as an overview and one section per kind', () => {
+    expect(ref).toContain('| `levers` | list of [Lever](#lever) | no |');
+    expect(ref).toContain('### Lever\n');
+    expect(ref).toContain('| `lever` | meaning |');
+    for (const name of LEVER_NAMES) {
+      expect(ref).toContain(`| [\`${name}\`](#lever-${name.toLowerCase()}) |`);
+      expect(ref).toContain(`### Lever: ${name}\n`);
+      expect(ref).toContain(`| \`levers[${name}].lever\` | \`"${name}"\` | yes |`);
+    }
+    expect(ref).toContain('| `levers[recruitInHouse].householdsPerYear` | number ≥ 0 | yes |');
+    expect(ref).toContain('| `levers[market].from` | financial year as text, e.g. `2024/25` (1 April 2024 to 31 March 2025) | yes |');
+    expect(ref).toContain('| `levers[market].priceChanges` | object: [PlacementType](#vocabulary) → number above −1 (−0.1 = 10% cheaper, 0.08 = 8% dearer) | no |');
+    expect(ref).not.toContain('levers[].');
   });
 
   it('starts and ends with a line break so the markers stay on lines of their own', () => {

@@ -69,7 +69,7 @@ describe('replication laws on generated scenarios', () => {
           expect(rs.allowedTypesMask[s.need]! & (1 << s.type)).not.toBe(0);
         }
       }
-      const allowed = new Set(['match', 'route', 'initial', ...rs.fallback.steps, 'unregistered']);
+      const allowed = new Set(['match', 'route', 'initial', ...rs.fallback.steps, 'unregistered', 'emergencyBed']);
       for (const s of r.trace!.segments) expect(allowed.has(s.via)).toBe(true);
     }), RUNS);
   });
@@ -92,7 +92,7 @@ describe('replication laws on generated scenarios', () => {
         const row = (key: string): number => r.rows[k * METRIC_COUNT + metricIndex(key)]!;
         expect(row('moves')).toBe(moves);
         expect(row('moveCosts')).toBeCloseTo(moves * rs.moveCost * factor, 6);
-        expect(row('cost')).toBeCloseTo(placement + row('moveCosts'), 4);
+        expect(row('cost')).toBeCloseTo(placement + row('moveCosts') + row('voidCosts') + row('leverCosts'), 4);
         const byType = rs.weeklyCost.reduce((sum, _, ti) => sum + r.rows[k * METRIC_COUNT + metricIndex(`costByPlacementType.${['connected', 'inHouseFoster', 'ifa', 'residentialInHouse', 'residentialPrivate', 'supported', 'parentAndChild', 'placedWithParents', 'adoption', 'secure', 'other', 'unregistered'][ti]}`)]!, 0);
         expect(byType).toBeCloseTo(placement, 4);
       });

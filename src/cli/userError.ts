@@ -1,0 +1,28 @@
+// What every command shares: user mistakes as a typed error the CLI turns into exit code 2,
+// and option parsers with plain messages.
+import { InvalidArgumentError } from 'commander';
+import { E } from '../domain/fp.js';
+
+export const EXIT_OK = 0;
+export const EXIT_INTERNAL = 1;
+export const EXIT_INVALID = 2;
+
+/** A user mistake (bad file, bad option): printed line by line, exit code `exitCode`. */
+export class UserError extends Error {
+  constructor(readonly lines: readonly string[], readonly exitCode: number = EXIT_INVALID) {
+    super(lines.join('\n'));
+  }
+}
+
+export const orFail = <A>(r: E.Either<readonly string[], A>): A => {
+  if (E.isLeft(r)) throw new UserError(r.left);
+  return r.right;
+};
+
+export const wholeNumber = (name: string, min: number, max: number) => (value: string): number => {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min || n > max) {
+    throw new InvalidArgumentError(`expected a whole number from ${min} to ${max} for ${name}, found ${JSON.stringify(value)}`);
+  }
+  return n;
+};
