@@ -1,7 +1,9 @@
 // `npm run bench`: every benchmark, one after the other, in compiled JavaScript.
+import { runCrnBench } from './crn.bench.js';
 import { runForecastBench } from './forecast.bench.js';
 
 for (const line of runForecastBench()) console.log(line);
+for (const line of await runCrnBench()) console.log(line);
 try {
   const assignment = (await import('./assignment.bench.js')) as { runAssignmentBench?: () => Promise<string[]> | string[] };
   if (assignment.runAssignmentBench) for (const line of await assignment.runAssignmentBench()) console.log(line);

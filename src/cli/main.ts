@@ -11,6 +11,7 @@ import { loadScenarioFile } from '../io/scenarioFile.js';
 import { scenarioHash } from '../scenario/hash.js';
 import { runForecast } from './workers.js';
 import { registerCompare } from './compareCommand.js';
+import { registerGoalSeek } from './goalSeekCommand.js';
 import { EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, UserError, orFail, wholeNumber } from './userError.js';
 
 export { EXIT_INTERNAL, EXIT_INVALID, EXIT_OK } from './userError.js';
@@ -58,8 +59,13 @@ export const buildProgram = (out: (s: string) => void, err: (s: string) => void)
     .command('validate')
     .description('Check a scenario file without running it.')
     .argument('<scenario>', 'scenario JSON file')
-    .action((file: string) => {
+    .option('--print', 'print the resolved scenario (extends followed, levers expanded into pools) as JSON')
+    .action((file: string, o: { print?: boolean }) => {
       const rs = orFail(loadScenarioFile(file));
+      if (o.print) {
+        out(`${JSON.stringify(rs.expanded, null, 2)}\n`);
+        return;
+      }
       const places = rs.households.reduce((s, h) => s + h.places, 0);
       out([
         `${file}: valid`,
@@ -71,6 +77,7 @@ export const buildProgram = (out: (s: string) => void, err: (s: string) => void)
 
   // Further commands register here (one line each).
   registerCompare(program, out);
+  registerGoalSeek(program, out);
   return program;
 };
 

@@ -83,7 +83,9 @@ export const expandLevers = (s: Scenario, years: number, problem: (path: string,
         const to = dayOf(l.to, `${path}.to`, end);
         if (to < from) problem(`${path}.to`, `expected a date on or after from (${l.from ?? s.startDate}), found ${l.to}`);
         const existing = inHouse();
-        const zones = l.zones ?? (existing.length > 0 ? mergeZones(existing) : s.geography.homeZones);
+        // By default new carers live where the authority's carers live, or else where its children do.
+        const merged = mergeZones(existing);
+        const zones = l.zones ?? (Object.values(merged).some((w) => w > 0) ? merged : s.geography.homeZones);
         const dereg = l.deregistrationPerYear
           ?? (existing.length > 0 ? existing.reduce((a, p) => a + (p.deregistration?.perYear ?? 0) * p.households, 0) / Math.max(1, existing.reduce((a, p) => a + p.households, 0)) : 0);
         carers.push({

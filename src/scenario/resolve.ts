@@ -89,11 +89,12 @@ export const resolveScenario = (
     return zones.length - 1;
   };
 
-  const zoneWeights = (w: Record<string, number>, path: string): WeightedIndices => {
+  /** `singleZonePath`: the field holds one zone (a lever's `zone`), so name it without the key. */
+  const zoneWeights = (w: Record<string, number>, path: string, singleZonePath?: string): WeightedIndices => {
     const indices: number[] = [];
     const weights: number[] = [];
     for (const [code, weight] of Object.entries(w)) {
-      const z = zoneOf(code, keyPath(path, code));
+      const z = zoneOf(code, singleZonePath ?? keyPath(path, code));
       if (z !== undefined) {
         indices.push(z);
         weights.push(weight);
@@ -117,14 +118,15 @@ export const resolveScenario = (
   const weekly = s.costs.weekly;
   s.carers.forEach((pool, p) => {
     // Pools added by levers report problems at the lever that made them.
-    const leverAt = /^lever(\d+)-/.exec(pool.id);
+    const leverAt = /^lever(\d+)-(\w+)$/.exec(pool.id);
     const path = leverAt ? `$.levers[${Number(leverAt[1]) - 1}]` : `$.carers[${p}]`;
+    const oneZone = leverAt && (leverAt[2] === 'inHouseHome' || leverAt[2] === 'emergencyBeds') ? `${path}.zone` : undefined;
     if (poolIds.has(pool.id)) problems.add(`${path}.id`, `expected a unique pool id, found ${JSON.stringify(pool.id)} again`);
     poolIds.set(pool.id, p);
     const [ageMin, ageMax] = pool.ageRange;
     if (ageMin > ageMax) problems.add(`${path}.ageRange`, `expected [youngest, oldest] with youngest ≤ oldest, found [${ageMin}, ${ageMax}]`);
     if (pool.needs.length === 0) problems.add(`${path}.needs`, 'expected at least one need the carers can meet, found none');
-    const z = zoneWeights(pool.zones, `${path}.zones`);
+    const z = zoneWeights(pool.zones, `${path}.zones`, oneZone);
     const places: WeightedIndices = typeof pool.places === 'number'
       ? { indices: [pool.places], weights: [1] }
       : countDistribution(pool.places, `${path}.places`, 1, problems);

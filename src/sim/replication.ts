@@ -604,6 +604,7 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
     }
   });
   const externalStreams = rs.external.map((_, i) => stream(`external/${i}`));
+  const stepDownStream = stream('step-down');
   const occupyExternal = (i: number, day: number): void => {
     const x = rs.external[i]!;
     const s = externalStreams[i]!;
@@ -772,7 +773,8 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
         const c = children[e.a]!;
         const sd = rs.effects.stepDown!;
         if (!c.inCare || c.seq !== e.b || !sd.bands.includes(bandIndexAt(c.dobDay, e.day))) break;
-        if (c.rng.next() >= sd.probability) break;
+        // Its own stream: a step-down review leaves the child's other draws (breakdowns) untouched.
+        if (stepDownStream.next() >= sd.probability) break;
         const rules = rulesFor(c, e.day);
         const fosterOnly: MatchRules = { ...rules, allowedTypesMask: rules.allowedTypesMask.map((m) => m & FOSTER_MASK) };
         const h = bestVacancy(fosterOnly, requestFor(c, e.day, 1), households, (z) => milesBetween(c.homeZone, z), c.rng, undefined, vacant);
