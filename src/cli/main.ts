@@ -10,8 +10,12 @@ import { writeOutputFiles } from '../io/outputDir.js';
 import { loadScenarioFile } from '../io/scenarioFile.js';
 import { scenarioHash } from '../scenario/hash.js';
 import { runForecast } from './workers.js';
+import { runReplication } from '../sim/replication.js';
+import { syntheticReturn } from '../io/ssda903Export.js';
 import { registerCompare } from './compareCommand.js';
+import { registerMatch } from './matchCommand.js';
 import { registerGoalSeek } from './goalSeekCommand.js';
+import { registerCalibrate } from './calibrateCommand.js';
 import { EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, UserError, orFail, wholeNumber } from './userError.js';
 
 export { EXIT_INTERNAL, EXIT_INVALID, EXIT_OK } from './userError.js';
@@ -35,7 +39,11 @@ export const buildProgram = (out: (s: string) => void, err: (s: string) => void)
     .option('--workers <w>', 'worker threads (default: the number of CPU cores; results are identical for any number)', wholeNumber('--workers', 1, 256))
     .option('--out <dir>', 'output directory', 'out/forecast')
     .option('--quiet', 'print nothing but errors')
-    .action(async (file: string, o: { runs: number; seed: number; years?: number; workers?: number; out: string; quiet?: boolean }) => {
+    .option('--export-ssda903 <dir>', 'also write the first replications\' histories as synthetic SSDA903 Header, Episodes and UASC files')
+    .option('--export-runs <n>', 'how many replications to export with --export-ssda903', wholeNumber('--export-runs', 1, 1000), 1)
+    .action(async (file: string, o: {
+      runs: number; seed: number; years?: number; workers?: number; out: string; quiet?: boolean; exportSsda903?: string; exportRuns: number;
+    }) => {
       const rs = orFail(loadScenarioFile(file, o.years === undefined ? {} : { years: o.years }));
       const years = o.years ?? rs.defaultYears;
       const showProgress = !o.quiet && process.stderr.isTTY === true;
@@ -52,6 +60,23 @@ export const buildProgram = (out: (s: string) => void, err: (s: string) => void)
       if (showProgress) process.stderr.write('\r\x1b[K');
       const written = writeOutputFiles(o.out, forecastFiles(summary));
       if (E.isLeft(written)) throw new UserError([written.left]);
+      if (o.exportSsda903 !== undefined) {
+        const n = Math.min(o.exportRuns, o.runs);
+        const files = Array.from({ length: n }, (_, r) => {
+          // The same replication the forecast ran, again with its history kept.
+          const trace = runReplication(rs, { seed: o.seed, replication: r, years, trace: true }).trace!;
+          const ret = syntheticReturn(rs, trace, o.seed, r);
+          const tag = String(r + 1).padStart(4, '0');
+          return [
+            { name: `header-r${tag}.csv`, content: ret.header },
+            { name: `episodes-r${tag}.csv`, content: ret.episodes },
+            { name: `uasc-r${tag}.csv`, content: ret.uasc },
+          ];
+        }).flat();
+        const exported = writeOutputFiles(o.exportSsda903, files);
+        if (E.isLeft(exported)) throw new UserError([exported.left]);
+        if (!o.quiet) out(`Wrote synthetic SSDA903 files for ${n} replication${n > 1 ? 's' : ''} to ${o.exportSsda903}\n`);
+      }
       if (!o.quiet) out(`${forecastTable(summary)}\n\nWrote ${o.out}/summary.json and ${o.out}/by-year.csv\n`);
     });
 
@@ -76,8 +101,10 @@ export const buildProgram = (out: (s: string) => void, err: (s: string) => void)
     });
 
   // Further commands register here (one line each).
+  registerMatch(program, out);
   registerCompare(program, out);
   registerGoalSeek(program, out);
+  registerCalibrate(program, out);
   return program;
 };
 

@@ -30,8 +30,11 @@ export interface ReplicationTrace {
   readonly violations: string[];
   /** Per household: places and id, to check capacity from the segments. */
   readonly households: readonly { readonly places: number; readonly ageMin: number; readonly ageMax: number; readonly needsMask: number; readonly type: number }[];
-  /** Per child: entry and exit day (exit beyond the horizon when still in care). */
-  readonly children: readonly { readonly entryDay: number; readonly exitDay: number; readonly initial: boolean }[];
+  /** Per child: entry and exit day (exit beyond the horizon when still in care), birth day, home zone, need at the end, exit reason; `entered` false for children whose entry falls after the horizon. */
+  readonly children: readonly {
+    readonly entryDay: number; readonly exitDay: number; readonly initial: boolean; readonly entered: boolean;
+    readonly dobDay: number; readonly homeZone: number; readonly exitReason: ExitReason; readonly need: number;
+  }[];
 }
 
 export interface ReplicationResult {
@@ -272,12 +275,12 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
     c.costFrom = Math.max(c.costFrom, until);
   };
 
-  const closeSegment = (c: SimChild, day: number): void => {
+  const closeSegment = (c: SimChild, day: number, ended: PlacementSegment['ended']): void => {
     accrue(c, day);
     if (trace && c.type >= 0) {
       trace.segments.push({
         child: c.idx, type: c.type, household: c.household, weekly: c.weekly, from: c.placementStart, to: day, need: c.need,
-        ageYears: ageYearsAt(c, c.placementStart), isMove: c.isMove, via: c.via,
+        ageYears: ageYearsAt(c, c.placementStart), isMove: c.isMove, via: c.via, zone: c.zone, ended,
       });
     }
     if (c.household >= 0) {
@@ -443,7 +446,7 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
   };
 
   const leaveCare = (c: SimChild, day: number): void => {
-    closeSegment(c, day);
+    closeSegment(c, day, 'exit');
     c.inCare = false;
     c.seq++;
     add(yearOfDay(day), M.ceases, 1);
@@ -739,7 +742,7 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
         const c = children[e.a]!;
         // Only the event scheduled for the current placement counts.
         if (!c.inCare || c.seq !== Math.floor(e.b / 2)) break;
-        closeSegment(c, e.day);
+        closeSegment(c, e.day, e.b % 2 === END_BREAKDOWN ? 'breakdown' : 'planned');
         if (e.b % 2 === END_BREAKDOWN) {
           add(yearOfDay(e.day), M.disruptions, 1);
           // The draw is made on every breakdown, whatever the child's need, to keep streams aligned.
@@ -756,11 +759,11 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
         const h = bestVacancy(rulesFor(c, e.day), requestFor(c, e.day, 1), households, (z) => milesBetween(c.homeZone, z), c.rng, undefined, vacant);
         if (h >= 0) {
           const hh = households[h]!;
-          closeSegment(c, e.day);
+          closeSegment(c, e.day, 'found');
           place(c, e.day, hh.type, h, hh.zone, hh.weeklyCost, { emergency: false, mismatch: false, isMove: true, via: 'match' });
         } else if (inEmergencyBed && e.day - c.placementStart >= rs.pools[households[c.household]!.pool]!.emergencyMaxStayDays) {
           // The emergency stay is over and nothing suitable came up: the usual fallback.
-          closeSegment(c, e.day);
+          closeSegment(c, e.day, 'planned');
           fallback(c, e.day, true, false);
         } else {
           const retry = e.day + (inEmergencyBed ? 1 : rs.fallback.retryDays);
@@ -780,7 +783,7 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
         const h = bestVacancy(fosterOnly, requestFor(c, e.day, 1), households, (z) => milesBetween(c.homeZone, z), c.rng, undefined, vacant);
         if (h < 0) break;
         const hh = households[h]!;
-        closeSegment(c, e.day);
+        closeSegment(c, e.day, 'stepDown');
         place(c, e.day, hh.type, h, hh.zone, hh.weeklyCost, { emergency: false, mismatch: false, isMove: true, via: 'match' });
         add(yearOfDay(e.day), M.stepDowns, 1);
         addOneOff(e.day, sd.cost);
@@ -802,7 +805,7 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
         h.active = false;
         h.generation++;
         const moving = h.children.map((idx) => children[idx]!);
-        for (const c of moving) closeSegment(c, e.day);
+        for (const c of moving) closeSegment(c, e.day, 'carerLeft');
         accrueSupport(h, e.day);
         setFree(h, 0, e.day);
         h.places = 0;
@@ -841,12 +844,15 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
       if (!c.inCare) continue;
       trace.segments.push({
         child: c.idx, type: c.type, household: c.household, weekly: c.weekly, from: c.placementStart, to: horizon, need: c.need,
-        ageYears: ageYearsAt(c, c.placementStart), isMove: c.isMove, via: c.via,
+        ageYears: ageYearsAt(c, c.placementStart), isMove: c.isMove, via: c.via, zone: c.zone, ended: 'open',
       });
     }
     const t = trace as { households: ReplicationTrace['households']; children: ReplicationTrace['children'] };
     t.households = households.map((h) => ({ places: h.approvedPlaces, ageMin: h.ageMin, ageMax: h.ageMax, needsMask: h.needsMask, type: h.type }));
-    t.children = children.map((c) => ({ entryDay: c.entryDay, exitDay: c.inCare ? Number.POSITIVE_INFINITY : c.exitDay, initial: c.initial }));
+    t.children = children.map((c) => ({
+      entryDay: c.entryDay, exitDay: c.inCare ? Number.POSITIVE_INFINITY : c.exitDay, initial: c.initial, entered: c.entered,
+      dobDay: c.dobDay, homeZone: c.homeZone, exitReason: c.exitReason, need: c.need,
+    }));
   }
   return trace ? { rows, events, trace } : { rows, events };
 };

@@ -70,6 +70,9 @@ export interface PlacementSegment {
   readonly need: number;
   readonly ageYears: number; // at the start of the placement
   readonly isMove: boolean;
+  readonly zone: number;
+  /** Why it ended: a breakdown, a planned move, the carer leaving, a better placement found (from an emergency bed or unregistered), a step-down, leaving care, or still open at the horizon. */
+  readonly ended: 'breakdown' | 'planned' | 'carerLeft' | 'found' | 'stepDown' | 'exit' | 'open';
   /** How the placement was allowed: within the hard constraints, or through a named route. */
   readonly via: 'match' | 'relaxNeeds' | 'initial' | 'route' | 'spot' | 'unregistered' | 'emergencyBed';
 }
