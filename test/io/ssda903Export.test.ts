@@ -41,7 +41,7 @@ describe('synthetic SSDA903 export', () => {
         } else {
           expect(e.REC === '' ? e.DEC : e.REC).not.toBe('X1');
         }
-        if (e.DEC !== '') expect(toDay(e.DEC)).toBeGreaterThanOrEqual(toDay(e.DECOM!));
+        if (e.DEC !== '') expect(toDay(e.DEC!)).toBeGreaterThanOrEqual(toDay(e.DECOM!));
       });
     }
   });
