@@ -12,23 +12,17 @@ import { compareOption } from '../metrics/compare.js';
 import type { ReplicationColumns } from '../metrics/summary.js';
 import type { ResolvedScenario } from '../scenario/resolved.js';
 import { scenarioHash } from '../scenario/hash.js';
-import { UserError, wholeNumber } from './userError.js';
+import { UserError, runOptions } from './userError.js';
 import { runColumns } from './workers.js';
 
 interface CompareOptions { runs: number; seed: number; years?: number; workers?: number; out: string; quiet?: boolean }
 
 export const registerCompare = (program: Command, out: (s: string) => void): void => {
-  program
+  runOptions(program
     .command('compare')
     .description('Run a base scenario and options on the same seeds and compare them (paired differences, P(better), net cost, break-even).')
     .argument('<base>', 'base scenario JSON file')
-    .argument('<options...>', 'option scenario files (usually `"extends": "<base>"` plus levers)')
-    .option('--runs <n>', 'replications', wholeNumber('--runs', 2, 1_000_000), 1000)
-    .option('--seed <s>', 'random seed', wholeNumber('--seed', 0, 2 ** 31), 1)
-    .option('--years <y>', 'financial years (default: the base scenario\'s)', wholeNumber('--years', 1, 50))
-    .option('--workers <w>', 'worker threads (default: the number of CPU cores)', wholeNumber('--workers', 1, 256))
-    .option('--out <dir>', 'output directory', 'out/compare')
-    .option('--quiet', 'print nothing but errors')
+    .argument('<options...>', 'option scenario files (usually `"extends": "<base>"` plus levers)'), { minRuns: 2, out: 'out/compare', years: 'financial years (default: the base scenario\'s)' })
     .action(async (baseFile: string, optionFiles: string[], o: CompareOptions) => {
       // Load everything first: one bad file stops the run before anything is computed or written.
       const files = [baseFile, ...optionFiles];

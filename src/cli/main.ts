@@ -14,7 +14,7 @@ import { runReplication } from '../sim/replication.js';
 import { syntheticReturn } from '../io/ssda903Export.js';
 import { registerCompare } from './compareCommand.js';
 import { registerGoalSeek } from './goalSeekCommand.js';
-import { EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, UserError, orFail, wholeNumber } from './userError.js';
+import { EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, UserError, orFail, runOptions, wholeNumber } from './userError.js';
 
 export { EXIT_INTERNAL, EXIT_INVALID, EXIT_OK } from './userError.js';
 export const DEFAULT_SCENARIO = 'scenarios/medway-2022.json';
@@ -27,16 +27,10 @@ export const buildProgram = (out: (s: string) => void, err: (s: string) => void)
     .configureHelp({ helpWidth: 100 })
     .exitOverride();
 
-  program
+  runOptions(program
     .command('forecast')
     .description('Run a scenario many times and summarise each financial year (median, p5–p95).')
-    .argument('[scenario]', 'scenario JSON file', DEFAULT_SCENARIO)
-    .option('--runs <n>', 'replications', wholeNumber('--runs', 1, 1_000_000), 1000)
-    .option('--seed <s>', 'random seed', wholeNumber('--seed', 0, 2 ** 31), 1)
-    .option('--years <y>', 'financial years to forecast (default: the scenario\'s, else 5)', wholeNumber('--years', 1, 50))
-    .option('--workers <w>', 'worker threads (default: the number of CPU cores; results are identical for any number)', wholeNumber('--workers', 1, 256))
-    .option('--out <dir>', 'output directory', 'out/forecast')
-    .option('--quiet', 'print nothing but errors')
+    .argument('[scenario]', 'scenario JSON file', DEFAULT_SCENARIO), { minRuns: 1, out: 'out/forecast', years: 'financial years to forecast (default: the scenario\'s, else 5)' })
     .option('--export-ssda903 <dir>', 'also write the first replications\' histories as synthetic SSDA903 Header, Episodes and UASC files')
     .option('--export-runs <n>', 'how many replications to export with --export-ssda903', wholeNumber('--export-runs', 1, 1000), 1)
     .action(async (file: string, o: {

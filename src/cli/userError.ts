@@ -1,6 +1,6 @@
 // What every command shares: user mistakes as a typed error the CLI turns into exit code 2,
 // and option parsers with plain messages.
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { E } from '../domain/fp.js';
 
 export const EXIT_OK = 0;
@@ -26,3 +26,13 @@ export const wholeNumber = (name: string, min: number, max: number) => (value: s
   }
   return n;
 };
+
+/** The options every command that runs the model shares: replications, seed, years, workers, output. */
+export const runOptions = (command: Command, o: { minRuns: number; out: string; years: string }): Command =>
+  command
+    .option('--runs <n>', 'replications', wholeNumber('--runs', o.minRuns, 1_000_000), 1000)
+    .option('--seed <s>', 'random seed', wholeNumber('--seed', 0, 2 ** 31), 1)
+    .option('--years <y>', o.years, wholeNumber('--years', 1, 50))
+    .option('--workers <w>', 'worker threads (default: the number of CPU cores; results are identical for any number)', wholeNumber('--workers', 1, 256))
+    .option('--out <dir>', 'output directory', o.out)
+    .option('--quiet', 'print nothing but errors');

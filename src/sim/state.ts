@@ -2,6 +2,7 @@
 // (tests may ask for a trace, which copies what they need).
 import type { Rng } from '../random/rng.js';
 import type { ExitReason } from '../domain/vocabulary.js';
+import type { VacancyView } from '../matching/types.js';
 
 export interface SimChild {
   readonly idx: number;
@@ -32,21 +33,13 @@ export interface SimChild {
   isMove: boolean;
 }
 
-export interface SimHousehold {
+/** A household as matching sees it (VacancyView), plus what the simulation tracks. */
+export interface SimHousehold extends VacancyView {
   readonly id: number;
   readonly pool: number;
-  readonly type: number;
-  readonly zone: number;
   places: number;
   readonly approvedPlaces: number;
   free: number;
-  readonly ageMin: number;
-  readonly ageMax: number;
-  readonly needsMask: number;
-  readonly needCount: number;
-  readonly siblingCapacity: number;
-  readonly weeklyCost: number;
-  readonly availableFromDay: number;
   readonly hub: boolean;
   readonly paidWhenEmpty: boolean;
   readonly emergencyOnly: boolean;
