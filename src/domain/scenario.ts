@@ -135,7 +135,9 @@ export const ExternalDemand = t.intersection([
 
 export const ratesByTypeAndBand = partialRecord(PlacementTypeC, partialRecord(AgeBandC, NonNegative, 'RateByAgeBand'), 'RatesByPlacementType');
 
-export const Disruption = t.type({
+export const DurationStep = t.type({ fromMonths: NonNegative, multiplier: NonNegative }, 'DurationStep');
+
+export const Disruption = t.intersection([t.type({
   /** Breakdown hazard per year by placement type × age band. */
   base: ratesByTypeAndBand,
   /** Planned (care-plan) moves per year by placement type × age band. */
@@ -145,7 +147,10 @@ export const Disruption = t.type({
   }),
   /** Chance that a breakdown leaves a child aged 10+ with standard needs assessed as complex. */
   escalationToComplex: Probability,
-}, 'Disruption');
+}), t.partial({
+  /** Breakdown and planned-move rates × a factor by months in the placement (risk is highest early). */
+  byMonthsInPlacement: t.array(DurationStep),
+})], 'Disruption');
 
 export const Costs = t.intersection([
   t.type({

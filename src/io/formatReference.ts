@@ -127,6 +127,9 @@ export const FIELD_DOCS: Readonly<Record<string, string>> = {
   'disruption.multipliers.emergency': 'Factor for placements made as emergencies at entry.',
   'disruption.multipliers.hub': 'Factor for placements with households in a hub (`carers[].hubShare`).',
   'disruption.escalationToComplex': 'Chance that a breakdown leaves a child aged 10+ with standard needs assessed as complex.',
+  'disruption.byMonthsInPlacement': 'Optional: breakdown and planned-move rates are multiplied by a factor that depends on months in the placement (risk is highest early); steps in increasing order, the first from 0. Left out: no effect.',
+  'disruption.byMonthsInPlacement[].fromMonths': 'Months in the placement from which this step\'s multiplier applies (0 for the first step).',
+  'disruption.byMonthsInPlacement[].multiplier': 'Factor on the breakdown and planned-move rates from that point (1 = no change).',
 
   'costs.weekly': '£ per child per week by placement type, at the scenario start date\'s prices; needed for every type the scenario uses (carer pools may set their own `weeklyCost`).',
   'costs.annualInflation': 'Price rise applied at each 1 April (0.04 = 4%).',

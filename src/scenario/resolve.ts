@@ -256,6 +256,12 @@ export const resolveScenario = (
       : { reasons: [...reasons] as ExitReason[], weights: reasons.map((r) => w[r]!) };
   });
 
+  (s.disruption.byMonthsInPlacement ?? []).forEach((d, i, all) => {
+    const path = `$.disruption.byMonthsInPlacement[${i}].fromMonths`;
+    if (i === 0 && d.fromMonths !== 0) problems.add(path, `expected 0 for the first step, found ${d.fromMonths}`);
+    if (i > 0 && d.fromMonths <= all[i - 1]!.fromMonths) problems.add(path, `expected steps in increasing order, found ${d.fromMonths} after ${all[i - 1]!.fromMonths}`);
+  });
+
   // External demand.
   const external = (s.externalDemand ?? []).map((x, i) => ({
     type: typeIndex(x.carerType), perYear: x.arrivalsPerYear, meanStayDays: x.meanStayDays,
@@ -341,6 +347,8 @@ export const resolveScenario = (
     plannedPerDay: perDayTable(s.disruption.plannedMoves),
     multipliers: s.disruption.multipliers,
     escalationToComplex: s.disruption.escalationToComplex,
+    placementStepDays: (s.disruption.byMonthsInPlacement ?? []).map((d) => Math.round((d.fromMonths * DAYS_PER_YEAR) / 12)),
+    placementStepMultipliers: (s.disruption.byMonthsInPlacement ?? []).map((d) => d.multiplier),
     weeklyCost, needUplift, annualInflation: s.costs.annualInflation, moveCost: s.costs.moveCost,
     hierarchyRank, allowedTypesMask, weights: m.weights,
     fallback: {

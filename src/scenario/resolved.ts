@@ -127,6 +127,9 @@ export interface ResolvedScenario {
   readonly plannedPerDay: Float64Array;
   readonly multipliers: { readonly over20Miles: number; readonly needMismatch: number; readonly emergency: number; readonly hub: number };
   readonly escalationToComplex: number;
+  /** Time-in-placement steps (days from the placement's start) and their hazard multipliers. */
+  readonly placementStepDays: readonly number[];
+  readonly placementStepMultipliers: readonly number[];
   /** £ per week at start prices by placement type index, and the uplift by need index. */
   readonly weeklyCost: Float64Array;
   readonly needUplift: Float64Array;

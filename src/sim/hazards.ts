@@ -44,6 +44,36 @@ export const bandHazardTime = (
 };
 
 /**
+ * Like `bandHazardTime`, with the rate also multiplied by a step function of time since
+ * `stepOrigin` (time in the placement): `multipliers[i]` applies from `stepOrigin + stepDays[i]`.
+ */
+export const bandAndStepHazardTime = (
+  budget: number, from: number, until: number, dobDay: number, perDayByBand: (band: number) => number,
+  stepOrigin: number, stepDays: readonly number[], multipliers: readonly number[],
+): number => {
+  if (stepDays.length === 0) return bandHazardTime(budget, from, until, dobDay, perDayByBand);
+  let left = budget;
+  let t = from;
+  while (t < until) {
+    const band = bandIndexAt(dobDay, t + 1e-9);
+    let s = 0;
+    while (s + 1 < stepDays.length && t - stepOrigin >= stepDays[s + 1]!) s++;
+    const nextStep = s + 1 < stepDays.length ? stepOrigin + stepDays[s + 1]! : Number.POSITIVE_INFINITY;
+    const nextBand = band + 1 < BAND_STARTS_YEARS.length ? dobDay + BAND_STARTS_YEARS[band + 1]! * DAYS_PER_YEAR : Number.POSITIVE_INFINITY;
+    const end = Math.min(until, nextStep, nextBand);
+    const r = perDayByBand(band) * (t - stepOrigin >= stepDays[0]! ? multipliers[s]! : 1);
+    if (r > 0) {
+      const cap = r * (end - t);
+      if (left < cap) return t + left / r;
+      left -= cap;
+    }
+    if (end <= t) break;
+    t = end;
+  }
+  return Number.POSITIVE_INFINITY;
+};
+
+/**
  * Exit time for a hazard by age band and time in care (steps measured from `entryDay`),
  * starting at `from` ≥ entryDay. Infinity if the budget outlasts `until` (the 18th birthday).
  */

@@ -11,7 +11,7 @@ import { categorical, exponential, timeToSpend, unitExponential } from '../rando
 import { entityStream, processStream, type Rng } from '../random/rng.js';
 import type { ResolvedScenario, WeightedIndices } from '../scenario/resolved.js';
 import { EventQueue } from './eventQueue.js';
-import { bandHazardTime, bandIndexAt, eighteenthBirthday, exitHazardTime } from './hazards.js';
+import { bandAndStepHazardTime, bandIndexAt, eighteenthBirthday, exitHazardTime } from './hazards.js';
 import type { PlacementSegment, SimChild, SimHousehold } from './state.js';
 
 export interface ReplicationOptions {
@@ -305,8 +305,10 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
     if (c.household >= 0 && households[c.household]!.hub) m *= mult.hub;
     const base = c.type * BANDS;
     const until = Math.min(c.exitDay, horizon);
-    const tb = bandHazardTime(unitExponential(c.rng), day, until, c.dobDay, (b) => rs.breakdownPerDay[base + b]! * m);
-    const tp = bandHazardTime(unitExponential(c.rng), day, until, c.dobDay, (b) => rs.plannedPerDay[base + b]!);
+    const steps = rs.placementStepDays;
+    const mults = rs.placementStepMultipliers;
+    const tb = bandAndStepHazardTime(unitExponential(c.rng), day, until, c.dobDay, (b) => rs.breakdownPerDay[base + b]! * m, c.placementStart, steps, mults);
+    const tp = bandAndStepHazardTime(unitExponential(c.rng), day, until, c.dobDay, (b) => rs.plannedPerDay[base + b]!, c.placementStart, steps, mults);
     const t = Math.min(tb, tp);
     if (Number.isFinite(t)) {
       // b carries the placement's sequence number and the kind of ending.

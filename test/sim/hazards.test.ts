@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bandHazardTime, bandIndexAt, eighteenthBirthday, exitHazardTime } from '../../src/sim/hazards.js';
+import { bandAndStepHazardTime, bandHazardTime, bandIndexAt, eighteenthBirthday, exitHazardTime } from '../../src/sim/hazards.js';
 
 const Y = 365.25;
 
@@ -29,5 +29,18 @@ describe('hazard timelines', () => {
     expect(exitHazardTime(0.5, 0, 1e9, -5 * Y, entry, steps)).toBeCloseTo(0.25 * Y);
     expect(exitHazardTime(1.5, 0, 1e9, -5 * Y, entry, steps)).toBeCloseTo(0.5 * Y + 1 * Y);
     expect(exitHazardTime(1.5, 0, Y, -5 * Y, entry, steps)).toBe(Number.POSITIVE_INFINITY);
+  });
+});
+
+describe('hazards by time in the placement', () => {
+  it('multiplies the rate by the step in force and spends the budget across steps', () => {
+    // Placement started on day −100; rate 0.01/day; ×2 for the first 150 days in it, ×0.5 after.
+    const dob = -12 * Y; // stays 10to15 throughout
+    const rate = (): number => 0.01;
+    // From day 0: 50 days at 0.02 spend 1.0; then 0.005/day: 0.5 more takes 100 days.
+    expect(bandAndStepHazardTime(1.5, 0, 10_000, dob, rate, -100, [0, 150], [2, 0.5])).toBeCloseTo(150);
+    expect(bandAndStepHazardTime(0.5, 0, 10_000, dob, rate, -100, [0, 150], [2, 0.5])).toBeCloseTo(25);
+    // No steps: the plain band hazard.
+    expect(bandAndStepHazardTime(0.5, 0, 10_000, dob, rate, -100, [], [])).toBeCloseTo(50);
   });
 });
