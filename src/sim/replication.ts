@@ -157,6 +157,8 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
   const vacant: number[] = [];
   const emergencyVacant: number[] = [];
   const vacantAt: number[] = [];
+  // Households whose empty places or support are paid for: the only ones the year end must cost.
+  const costedHouseholds: number[] = [];
   const accrueVoids = (h: SimHousehold, day: number): void => {
     if (h.paidWhenEmpty && day > h.voidFrom) addWeekly(h.voidFrom, day, h.weeklyCost * h.free, h.type, [M.voidCosts, M.cost]);
     h.voidFrom = Math.max(h.voidFrom, day);
@@ -199,6 +201,7 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
       active: true, external: 0, generation: 0, children: [], voidFrom: day, supportFrom: day,
     };
     households.push(added);
+    if (added.paidWhenEmpty || pool.costPerHouseholdPerYear > 0) costedHouseholds.push(id);
     vacantAt.push(-1);
     setFree(added, h.places, day);
     householdsOfType[h.type]!.push(id);
@@ -681,7 +684,8 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
       }
       accrue(c, day + 1);
     }
-    for (const h of households) {
+    for (const id of costedHouseholds) {
+      const h = households[id]!;
       if (!h.active) continue;
       accrueVoids(h, day + 1);
       accrueSupport(h, day + 1);
