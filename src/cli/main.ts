@@ -14,6 +14,7 @@ import { runReplication } from '../sim/replication.js';
 import { syntheticReturn } from '../io/ssda903Export.js';
 import { registerCompare } from './compareCommand.js';
 import { registerGoalSeek } from './goalSeekCommand.js';
+import { registerCalibrate } from './calibrateCommand.js';
 import { EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, UserError, orFail, runOptions, wholeNumber } from './userError.js';
 
 export { EXIT_INTERNAL, EXIT_INVALID, EXIT_OK } from './userError.js';
@@ -95,6 +96,7 @@ export const buildProgram = (out: (s: string) => void, err: (s: string) => void)
   // Further commands register here (one line each).
   registerCompare(program, out);
   registerGoalSeek(program, out);
+  registerCalibrate(program, out);
   return program;
 };
 
