@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { E } from '../../src/domain/fp.js';
 import { resolveScenario } from '../../src/scenario/resolve.js';
 import { decodeScenarioObject } from '../fixtures/decode.js';
-import { tinyScenario, tinyScenarioJson } from '../fixtures/tinyScenario.js';
+import { resolveFixture, tinyScenario, tinyScenarioJson } from '../fixtures/tinyScenario.js';
 
 const problems = (mutate: (s: Record<string, any>) => void): string[] => {
   const json = tinyScenarioJson() as Record<string, any>;
@@ -57,5 +57,35 @@ describe('resolveScenario', () => {
       delete s.costs.weekly.connected;
     });
     expect(lines).toEqual(['s.json: $.costs.weekly.connected: expected a weekly cost for connected (it is used by the scenario), found nothing']);
+  });
+});
+
+describe('an explicit list of children in care at the start', () => {
+  it('places each child as recorded, with its history, instead of counts', async () => {
+    const { runReplication } = await import('../../src/sim/replication.js');
+    const json = tinyScenarioJson() as Record<string, any>;
+    json.initialPopulation.counts = [];
+    json.initialPopulation.children = [
+      { id: 'A', dateOfBirth: '2010-05-01', need: 'complex', placementType: 'residentialPrivate', homeZone: 'HOME1', entryDate: '2019-02-01', placementStartDate: '2022-06-01', placementsInLast12Months: 3 },
+      { id: 'B', dateOfBirth: '2020-01-10', need: 'standard', placementType: 'connected', homeZone: 'HOME2', placementZone: 'NEAR', entryDate: '2022-11-01' },
+    ];
+    json.entries.rates = [];
+    json.exits.hazards = Object.fromEntries(['under1', '1to4', '5to9', '10to15', '16plus'].map((b) => [b, [{ fromYearsInCare: 0, perYear: 0 }]]));
+    json.disruption.base = {};
+    json.disruption.plannedMoves = {};
+    const rs = resolveFixture(json);
+    expect(rs.initialChildren.map((c) => [c.id, c.ageBand, c.entryDay, c.placementStartDay])).toEqual([
+      ['A', 3, -1430, -214], ['B', 1, -61, undefined],
+    ]);
+    const r = runReplication(rs, { seed: 1, replication: 0, years: 1, trace: true });
+    const seg = r.trace!.segments;
+    expect(seg.map((s) => [s.child, s.type, s.from])).toEqual([[0, 4, -214], [1, 0, -61]]);
+    expect(rs.zones[seg[1]!.zone]!.code).toBe('NEAR');
+    // Long-term stability at 31 March 2023: A is under 16 and in care since 2019 (2.5 years or
+    // more) but in its placement only since June 2022 (under 2 years); B has been in care under
+    // 2.5 years, so is not counted. 0 of 1.
+    const { metricIndex } = await import('../../src/metrics/catalog.js');
+    expect(r.rows[metricIndex('longTermStability')]).toBe(0);
+    expect(r.rows[metricIndex('childrenInCareByPlacementType.residentialPrivate')]).toBe(1);
   });
 });
