@@ -10,3 +10,9 @@ try {
 } catch (e) {
   console.log(`assignment benchmark not available: ${e instanceof Error ? e.message : String(e)}`);
 }
+try {
+  const match = (await import('./match.bench.js')) as { runMatchBench?: () => string[] };
+  if (match.runMatchBench) for (const line of match.runMatchBench()) console.log(line);
+} catch (e) {
+  console.log(`match benchmark not available: ${e instanceof Error ? e.message : String(e)}`);
+}

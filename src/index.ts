@@ -23,6 +23,26 @@ export { optimalAssignment, greedyAssignment } from './matching/assignment.js';
 export type { MatchRequest, MatchRules, VacancyView, MatchWeights } from './matching/types.js';
 export { loadScenarioFile } from './io/scenarioFile.js';
 export { loadGazetteer } from './io/geography.js';
+// Matching as a tool: referral and vacancy CSV formats, ranked and explained matches, batch assignment.
+export { ReferralRow, REFERRAL_COLUMNS, URGENCIES, SUITABILITIES, RISKS, CARE_ALONGSIDE } from './domain/referral.js';
+export type { Urgency, Suitability, Risk, CareAlongside, NeededBy } from './domain/referral.js';
+export { VacancyRow, VACANCY_COLUMNS } from './domain/vacancy.js';
+export { matchContext, DEFAULT_TOOL_WEIGHTS, DEFAULT_SETTINGS } from './matching/context.js';
+export type { MatchContext, ReferralWeights, MatchSettings, DisruptionModel } from './matching/context.js';
+export { resolveMatchInput } from './matching/input.js';
+export type { MatchInput, InputProblem } from './matching/input.js';
+export type { Referral, ReferredChild, Vacancy, Place } from './matching/referralTypes.js';
+export { rankVacancies } from './matching/rank.js';
+export type { Ranking, RankedVacancy, UnsuitableVacancy, RankOptions } from './matching/rank.js';
+export { assign, urgencyOrder, POLICIES } from './matching/assign.js';
+export type { Policy, AssignResult, PolicyOutcome } from './matching/assign.js';
+export { matchReferrals } from './matching/match.js';
+export { referralIneligibility } from './matching/referralEligibility.js';
+export type { ReferralIneligibilityCode } from './matching/referralEligibility.js';
+export { scorePair, SCORE_PARTS } from './matching/referralScore.js';
+export { breakdownRisk } from './matching/disruptionRisk.js';
+export { optimalJoint, greedyJoint } from './matching/jointAssignment.js';
+export { loadMatchFiles } from './io/matchFiles.js';
 // Calibration from an aggregate snapshot (issue 6, part 1) and disclosure control (part 5).
 export { SnapshotFile, snapshotOf, unknownSnapshotKeys, mixShares } from './domain/snapshot.js';
 export type { Snapshot, MixForm } from './domain/snapshot.js';

@@ -10,6 +10,7 @@ import {
   SCENARIO_FORMAT_END, SCENARIO_FORMAT_START, replaceBetweenMarkers, scenarioFormatReference,
 } from '../io/formatReference.js';
 import { CLI_HELP_END, CLI_HELP_START, cliReference } from './cliReference.js';
+import { matchReadmeSections } from './matchDocs.js';
 
 /** The project root: the nearest folder above this file holding package.json (works from src/ and dist/src/). */
 const projectRoot = (): string => {
@@ -32,6 +33,7 @@ const readme = readFileSync(readmePath, 'utf8');
 const sections: [string, string, () => string][] = [
   [SCENARIO_FORMAT_START, SCENARIO_FORMAT_END, scenarioFormatReference],
   [CLI_HELP_START, CLI_HELP_END, cliReference],
+  ...matchReadmeSections(projectRoot()),
 ];
 let updated = readme;
 for (const [start, end, body] of sections) {

@@ -13,6 +13,7 @@ import { runForecast } from './workers.js';
 import { runReplication } from '../sim/replication.js';
 import { syntheticReturn } from '../io/ssda903Export.js';
 import { registerCompare } from './compareCommand.js';
+import { registerMatch } from './matchCommand.js';
 import { registerGoalSeek } from './goalSeekCommand.js';
 import { registerCalibrate } from './calibrateCommand.js';
 import { EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, UserError, orFail, runOptions, wholeNumber } from './userError.js';
@@ -94,6 +95,7 @@ export const buildProgram = (out: (s: string) => void, err: (s: string) => void)
     });
 
   // Further commands register here (one line each).
+  registerMatch(program, out);
   registerCompare(program, out);
   registerGoalSeek(program, out);
   registerCalibrate(program, out);

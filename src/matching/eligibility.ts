@@ -7,6 +7,13 @@ export interface EligibilityOptions {
   readonly ignoreNeed?: boolean;
 }
 
+/** Placement types allowed for every need in `needsMask` (bit t = PLACEMENT_TYPES[t]). */
+export const allowedTypesFor = (rules: MatchRules, needsMask: number): number => {
+  let allowed = -1;
+  for (let n = 0, m = needsMask; m !== 0; n++, m >>>= 1) if ((m & 1) !== 0) allowed &= rules.allowedTypesMask[n] ?? 0;
+  return needsMask === 0 ? 0 : allowed;
+};
+
 export const ineligibility = (
   rules: MatchRules, req: MatchRequest, v: VacancyView, options?: EligibilityOptions,
 ): IneligibilityCode | undefined => {
@@ -14,8 +21,10 @@ export const ineligibility = (
   if (v.free < req.size) return 'noPlaces';
   if (req.size > 1 && v.siblingCapacity < req.size) return 'siblingCapacity';
   if (req.ageYears < v.ageMin || req.ageYears > v.ageMax) return 'ageRange';
-  if (((rules.allowedTypesMask[req.need] ?? 0) & (1 << v.type)) === 0) return 'typeNotAllowed';
-  if (options?.ignoreNeed !== true && (v.needsMask & (1 << req.need)) === 0) return 'need';
+  const needs = req.needsMask ?? 1 << req.need;
+  const allowed = req.needsMask === undefined ? rules.allowedTypesMask[req.need] ?? 0 : allowedTypesFor(rules, needs);
+  if ((allowed & (1 << v.type)) === 0) return 'typeNotAllowed';
+  if (options?.ignoreNeed !== true && (v.needsMask & needs) !== needs) return 'need';
   return undefined;
 };
 

@@ -9,7 +9,19 @@ export interface ScoreParts {
   readonly specialism: number;
 }
 
-export const scoreParts = (rules: MatchRules, v: VacancyView, miles: number): ScoreParts => {
+/** Set bits of a 32-bit mask. */
+const bitCount = (m: number): number => {
+  let x = m - ((m >>> 1) & 0x55555555);
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+};
+
+/**
+ * The score in parts (each ≤ 0). `childNeedsMask`, when given, counts the carer's specialisms the
+ * child does not need exactly (a child with several needs); without it, every approved need but
+ * one is spare (the simulation: one need, which the eligible carer meets).
+ */
+export const scoreParts = (rules: MatchRules, v: VacancyView, miles: number, childNeedsMask?: number): ScoreParts => {
   const w = rules.weights;
   const rank = rules.hierarchyRank[v.type] ?? Number.POSITIVE_INFINITY;
   return {
@@ -18,7 +30,7 @@ export const scoreParts = (rules: MatchRules, v: VacancyView, miles: number): Sc
     // A type missing from the hierarchy ranks after every listed one.
     hierarchy: -w.hierarchyStep * (Number.isFinite(rank) ? rank : rules.hierarchyRank.length),
     // Spare a specialist place for the child who needs it: a carer meeting several needs scores lower.
-    specialism: -w.spareSpecialism * Math.max(0, v.needCount - 1),
+    specialism: -w.spareSpecialism * (childNeedsMask === undefined ? Math.max(0, v.needCount - 1) : bitCount(v.needsMask & ~childNeedsMask)),
   };
 };
 

@@ -4,6 +4,12 @@
 export interface MatchRequest {
   readonly ageYears: number;
   readonly need: number; // index into NEEDS
+  /**
+   * Every need of the child, bit i = NEEDS[i], when there is more than one (`need` is then one of
+   * them). The vacancy must be approved for every need, and its type allowed for every need.
+   * Left out (the simulation): the single `need`.
+   */
+  readonly needsMask?: number;
   /** Children to place together (1, or a sibling group). */
   readonly size: number;
   /** Day the placement is needed (days since start); vacancies free later are not eligible. */
