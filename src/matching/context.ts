@@ -27,6 +27,9 @@ export interface DisruptionModel {
   /** Per day, [typeIndex * AGE_BANDS.length + bandIndex]. */
   readonly breakdownPerDay: ArrayLike<number>;
   readonly multipliers: { readonly over20Miles: number; readonly needMismatch: number; readonly emergency: number; readonly hub: number };
+  /** Time-in-placement steps (days from the start) and their hazard factors; empty: none. */
+  readonly placementStepDays: readonly number[];
+  readonly placementStepMultipliers: readonly number[];
 }
 
 export interface MatchSettings {
@@ -56,6 +59,8 @@ export interface ScenarioRules {
   readonly weights: MatchWeights;
   readonly breakdownPerDay: ArrayLike<number>;
   readonly multipliers: DisruptionModel['multipliers'];
+  readonly placementStepDays: readonly number[];
+  readonly placementStepMultipliers: readonly number[];
 }
 
 /**
@@ -76,6 +81,9 @@ export const matchContext = (
     matchDay,
     weights,
     rulesByBand: rules.hierarchyRank.map((hierarchyRank) => ({ allowedTypesMask: rules.allowedTypesMask, hierarchyRank, weights })),
-    disruption: { breakdownPerDay: rules.breakdownPerDay, multipliers: rules.multipliers },
+    disruption: {
+      breakdownPerDay: rules.breakdownPerDay, multipliers: rules.multipliers,
+      placementStepDays: rules.placementStepDays, placementStepMultipliers: rules.placementStepMultipliers,
+    },
   };
 };

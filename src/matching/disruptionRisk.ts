@@ -2,8 +2,9 @@
 // placement breaks down (ends unplanned) within 12 months,
 //   risk = 1 − exp(−m · ∫ h_band(t) dt over the next 365.25 days),
 // where h is the scenario's breakdown rate for the placement type and the child's age band on
-// each day (bands change at birthdays), and m multiplies the scenario's factors that apply: over
-// 20 miles from home, an emergency placement (needed today) and a hub household. Planned moves
+// each day (bands change at birthdays) times the scenario's factor for time in the placement (risk
+// is highest early), and m multiplies the scenario's factors that apply: over 20 miles from home,
+// an emergency placement (needed today) and a hub household. Planned moves
 // and leaving care are not breakdowns and are not counted; the hazard stops at the 18th birthday.
 import { AGE_BANDS, AGE_BAND_LOWER_YEARS } from '../domain/vocabulary.js';
 import { OVER_20_MILES } from '../domain/geography.js';
@@ -22,12 +23,24 @@ export const RISK_HORIZON_DAYS = DAYS_PER_YEAR;
  */
 export const cumulativeBreakdownHazard = (model: DisruptionModel, type: number, dobDay: number, fromDay: number, days: number): number => {
   const until = Math.min(fromDay + days, dobDay + EIGHTEEN_DAYS);
+  const byBand = (from: number, to: number): number => {
+    let total = 0;
+    for (let b = 0; b < AGE_BANDS.length; b++) {
+      const start = Math.max(from, dobDay + BAND_START_DAYS[b]!);
+      const end = Math.min(to, b + 1 < AGE_BANDS.length ? dobDay + BAND_START_DAYS[b + 1]! : to);
+      if (end > start) total += (model.breakdownPerDay[type * AGE_BANDS.length + b] ?? 0) * (end - start);
+    }
+    return total;
+  };
+  const steps = model.placementStepDays;
+  if (steps.length === 0) return byBand(fromDay, until);
+  // The placement starts on `fromDay`: each step's factor applies from fromDay + its days.
   let total = 0;
-  for (let b = 0; b < AGE_BANDS.length; b++) {
-    const start = Math.max(fromDay, dobDay + BAND_START_DAYS[b]!);
-    const end = Math.min(until, b + 1 < AGE_BANDS.length ? dobDay + BAND_START_DAYS[b + 1]! : until);
-    if (end > start) total += (model.breakdownPerDay[type * AGE_BANDS.length + b] ?? 0) * (end - start);
-  }
+  steps.forEach((d, s) => {
+    const start = Math.max(fromDay, fromDay + d);
+    const end = Math.min(until, s + 1 < steps.length ? fromDay + steps[s + 1]! : until);
+    if (end > start) total += (model.placementStepMultipliers[s] ?? 1) * byBand(start, end);
+  });
   return total;
 };
 

@@ -24,3 +24,15 @@ describe('predicted disruption risk (the simulation\'s breakdown hazard over the
     expect(breakdownRisk(model, T('ifa'), dob, MATCH_DAY, { milesFromHome: 30, emergency: false, hub: false })).toBeCloseTo(1 - Math.exp(-1.2 * 0.32), 9);
   });
 });
+
+describe('risk with the time-in-placement effect', () => {
+  it('weights the first months by the scenario step factors, as the simulation does', () => {
+    const perDay = new Float64Array(12 * 5).fill(0.5 / 365.25);
+    const base = { breakdownPerDay: perDay, multipliers: { over20Miles: 1, needMismatch: 1, emergency: 1, hub: 1 }, placementStepDays: [] as number[], placementStepMultipliers: [] as number[] };
+    const stepped = { ...base, placementStepDays: [0, 182], placementStepMultipliers: [2, 0.5] };
+    const dob = -10 * 365.25;
+    // Flat: 0.5 a year over a year. Stepped: 182 days at 1.0 a year, the rest at 0.25 a year.
+    expect(cumulativeBreakdownHazard(base, 1, dob, 0, 365.25)).toBeCloseTo(0.5, 9);
+    expect(cumulativeBreakdownHazard(stepped, 1, dob, 0, 365.25)).toBeCloseTo((182 * 1 + (365.25 - 182) * 0.25) / 365.25, 9);
+  });
+});
