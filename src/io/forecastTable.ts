@@ -31,7 +31,7 @@ export const forecastTable = (s: ForecastSummary): string => {
   metric('Placed more than 20 miles', ['placedOver20Miles'], percent);
   metric('Three or more placements', ['threePlusPlacements'], percent);
   metric('Shortfalls (no suitable vacancy)', ['shortfalls'], whole);
-  metric('Placement cost', ['cost'], millions);
+  metric('Total spend', ['cost'], millions);
   const header = ['', ...s.years.map((y) => `${y.financialYear}${y.partial ? '*' : ''}`)];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (i === 0 ? r[0] : r[1][i - 1]!).length)));
   const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
