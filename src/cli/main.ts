@@ -16,6 +16,7 @@ import { registerCompare } from './compareCommand.js';
 import { registerMatch } from './matchCommand.js';
 import { registerGoalSeek } from './goalSeekCommand.js';
 import { registerCalibrate } from './calibrateCommand.js';
+import { registerSsda903 } from './ssda903Command.js';
 import { EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, UserError, orFail, runOptions, wholeNumber } from './userError.js';
 
 export { EXIT_INTERNAL, EXIT_INVALID, EXIT_OK } from './userError.js';
@@ -99,6 +100,7 @@ export const buildProgram = (out: (s: string) => void, err: (s: string) => void)
   registerCompare(program, out);
   registerGoalSeek(program, out);
   registerCalibrate(program, out);
+  registerSsda903(program, out);
   return program;
 };
 

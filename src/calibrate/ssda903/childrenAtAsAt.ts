@@ -1,0 +1,69 @@
+// The children looked after at the end of the snapshot day, each with what the population,
+// distance and stability estimates need: age band, need, placement type and postcodes of the
+// placement they are in, time in care, and placements in the last 12 months.
+import type { AgeBand, Need, PlacementType } from '../../domain/vocabulary.js';
+import { ageBandAt, DAYS_PER_YEAR, eighteenth } from './splitAtAgeBands.js';
+import type { ChildHistory, Period, Placement, Segment } from './types.js';
+import type { Window } from './window.js';
+
+export interface ChildAtAsAt {
+  readonly child: string;
+  readonly ageBand: AgeBand;
+  readonly need: Need;
+  readonly placementType: PlacementType;
+  readonly homePost: string | undefined;
+  readonly plPost: string | undefined;
+  /** Years since the period started; a lower bound when `startKnown` is false. */
+  readonly yearsInCare: number;
+  readonly startKnown: boolean;
+  /** Placements the child was in at any time in the 365 days to the snapshot, the current one included. */
+  readonly placementsInYear: number;
+}
+
+/** Where a period stops in the data: its exit, its censoring day, or never (still open). */
+export const periodStop = (p: Period): number => p.end ?? p.censoredAt ?? Number.POSITIVE_INFINITY;
+export const placementStop = (pl: Placement): number => pl.end ?? Number.POSITIVE_INFINITY;
+export const segmentStop = (s: Segment): number => s.end ?? Number.POSITIVE_INFINITY;
+
+/**
+ * A child's need as the 903 shows it: UASC (in any year's UASC table), else parent and child
+ * (placed in a family centre or mother and baby unit, R3), else disability (category of need N2),
+ * else standard. `complex` is not recorded in the 903.
+ */
+export const needOf = (uasc: boolean, type: PlacementType, cinAtStart: string): Need => {
+  if (uasc) return 'uasc';
+  if (type === 'parentAndChild') return 'parentAndChild';
+  if (cinAtStart === 'N2') return 'disability';
+  return 'standard';
+};
+
+/**
+ * Children in care at the end of `w.asAt` (in a period that started by then and stops after it;
+ * children aged 18 by the next day are not counted: they leave care). Sorted by CHILD.
+ */
+export const childrenAtAsAt = (children: readonly ChildHistory[], w: Window): ChildAtAsAt[] => {
+  const out: ChildAtAsAt[] = [];
+  const yearStart = w.end - 365;
+  for (const c of children) {
+    if (eighteenth(c.dob) <= w.end) continue;
+    const period = c.periods.find((p) => p.start <= w.asAt && periodStop(p) > w.asAt);
+    if (period === undefined) continue;
+    const placement = period.placements.find((pl) => pl.start <= w.asAt && placementStop(pl) > w.asAt);
+    const segment = placement?.segments.find((s) => s.start <= w.asAt && segmentStop(s) > w.asAt);
+    if (placement === undefined || segment === undefined) continue;
+    let placementsInYear = 0;
+    for (const p of c.periods) for (const pl of p.placements) if (pl.start < w.end && placementStop(pl) > yearStart) placementsInYear++;
+    out.push({
+      child: c.child,
+      ageBand: ageBandAt(c.dob, w.end),
+      need: needOf(c.uasc, segment.type, period.cinAtStart),
+      placementType: segment.type,
+      homePost: segment.homePost,
+      plPost: segment.plPost,
+      yearsInCare: (w.end - period.start) / DAYS_PER_YEAR,
+      startKnown: period.startKnown,
+      placementsInYear,
+    });
+  }
+  return out;
+};

@@ -1,0 +1,282 @@
+// Read SSDA903 CSV files: a directory (searched recursively: one folder per year, or all in one)
+// or in-memory sources. Each CSV is recognised by its columns, never its name; Header, Episodes and
+// UASC files are streamed with csv-parse (async iteration, bounded memory besides the decoded
+// rows, which are kept compact: dates as day numbers, codes and repeated text shared) and
+// validated cell by cell, then return by return (episodes that overlap) and across tables (a DOB
+// for every child). Every problem is collected, each naming the file, line and column; a Left
+// holds them all (the first MAX_MESSAGES, then a count). Other 903 tables are recognised and
+// skipped. Never throws on bad input.
+import { createReadStream, readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import { E } from '../domain/fp.js';
+import {
+  collectionYearOf, decodeCells903, identifyTable, ROW_SPECS, type Episode903, type Header903, type Table903,
+  type Tables903, type Uasc903,
+} from '../domain/ssda903.js';
+import { checkEpisodeRow, checkNoOverlaps, checkStartsAfterBirth, type LocatedEpisode } from '../domain/ssda903Checks.js';
+
+/** A CSV to read: a file on disk (`path`) or text in memory (`text`); `name` is how messages call it. */
+export interface Source903 {
+  readonly name: string;
+  readonly path?: string;
+  readonly text?: string;
+}
+
+export interface FileSummary {
+  readonly name: string;
+  /** The 903 table recognised from the columns, or undefined (not a 903 table: skipped). */
+  readonly table: Table903 | undefined;
+  /** Data rows read (not counting the header line). */
+  readonly rows: number;
+  /** Episodes files: the collection year of the latest date they hold (2023 = 2023/24). */
+  readonly collectionYear?: number;
+}
+
+export interface Read903 {
+  readonly tables: Tables903;
+  readonly files: readonly FileSummary[];
+  /** Worth knowing, not errors: skipped files, DOBs that differ between returns. */
+  readonly warnings: readonly string[];
+}
+
+export const MAX_MESSAGES = 200;
+
+interface Problem {
+  readonly src: number;
+  readonly line: number;
+  readonly message: string;
+}
+
+/** Spreadsheet column letter of a 0-based index: 0 → A, 26 → AA. */
+export const columnLetter = (index: number): string => {
+  let n = index + 1;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+};
+
+/** Every `.csv` file under `dir` (any depth, hidden folders skipped), as paths relative to it, sorted. */
+export const listCsvFiles = (dir: string): E.Either<string[], string[]> => {
+  const out: string[] = [];
+  const walk = (d: string): void => {
+    for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      if (entry.name.startsWith('.')) continue;
+      const full = join(d, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile() && entry.name.toLowerCase().endsWith('.csv')) out.push(relative(dir, full).split(sep).join('/'));
+    }
+  };
+  try {
+    if (!statSync(dir).isDirectory()) return E.left([`${dir}: not a directory; give the folder holding the 903 CSV files (Header, Episodes, UASC)`]);
+    walk(dir);
+  } catch (e) {
+    const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
+    return E.left([`${dir}: ${code === 'ENOENT' ? 'no such directory' : code === 'EACCES' || code === 'EPERM' ? 'cannot read the directory: permission denied' : `cannot read the directory: ${e instanceof Error ? e.message : String(e)}`}`]);
+  }
+  return E.right(out);
+};
+
+const streamOf = (s: Source903): Readable => (s.text !== undefined ? Readable.from([s.text]) : createReadStream(s.path ?? s.name));
+
+/** Lines a record spans: one, plus the line breaks inside its quoted cells. */
+const linesOf = (record: readonly string[]): number => {
+  let n = 1;
+  for (const cell of record) if (cell.includes('\n')) n += cell.split('\n').length - 1;
+  return n;
+};
+
+/** Interns repeated strings (child ids, postcodes, URNs) so a million rows share their text. */
+class Interner {
+  private readonly seen = new Map<string, string>();
+  get(s: string | undefined): string | undefined {
+    if (s === undefined) return undefined;
+    const hit = this.seen.get(s);
+    if (hit !== undefined) return hit;
+    this.seen.set(s, s);
+    return s;
+  }
+}
+
+/** Read 903 tables from sources (files or text). Files are read in the order given. */
+export const read903Sources = async (sources: readonly Source903[]): Promise<E.Either<string[], Read903>> => {
+  const problems: Problem[] = [];
+  const warnings: string[] = [];
+  const files: FileSummary[] = [];
+  const header: Header903[] = [];
+  const episodes: Episode903[] = [];
+  const uasc: Uasc903[] = [];
+  const columnsOf: Map<string, number>[] = [];
+  const text = new Interner();
+  const at = (src: number, line: number, column?: string): string => {
+    const name = sources[src]!.name;
+    if (column === undefined) return `${name}, line ${line}`;
+    const i = columnsOf[src]?.get(column);
+    return `${name}, line ${line}, column ${i === undefined ? '?' : columnLetter(i)} (${column})`;
+  };
+  const report = (src: number, line: number, column: string | undefined, message: string): void => {
+    problems.push({ src, line, message: `${at(src, line, column)}: ${message}` });
+  };
+
+  for (let src = 0; src < sources.length; src++) {
+    const source = sources[src]!;
+    const columns = new Map<string, number>();
+    columnsOf[src] = columns;
+    let table: Table903 | undefined;
+    let rows = 0;
+    let latest = Number.NEGATIVE_INFINITY;
+    const firstEpisode = episodes.length;
+    // Lines are counted here rather than with csv-parse's `info` (which builds an object per record):
+    // blank lines are kept (and skipped below) so every line is seen.
+    const parser = streamOf(source).pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: false }));
+    let nextLine = 1;
+    let indexes: readonly (number | undefined)[] = [];
+    const texts: (string | undefined)[] = [];
+    const cellsOf = (record: readonly string[]): (string | undefined)[] => {
+      for (let i = 0; i < indexes.length; i++) texts[i] = indexes[i] === undefined ? undefined : record[indexes[i]!];
+      return texts;
+    };
+    try {
+      let first = true;
+      for await (const record of parser as AsyncIterable<string[]>) {
+        const line = nextLine;
+        nextLine += linesOf(record);
+        if (record.length === 1 && record[0]!.trim() === '') continue;
+        if (first) {
+          first = false;
+          record.forEach((c, i) => { const k = c.replace(/^\uFEFF/, '').trim().toUpperCase(); if (!columns.has(k)) columns.set(k, i); });
+          const found = identifyTable(record);
+          if (found === undefined) {
+            warnings.push(`${source.name}: not an SSDA903 table (columns ${record.slice(0, 8).join(', ')}${record.length > 8 ? ', …' : ''}): skipped`);
+            break;
+          }
+          if (!['Header', 'Episodes', 'UASC'].includes(found.table)) {
+            warnings.push(`${source.name}: the 903 ${found.table} table, not needed for calibration: skipped`);
+            break;
+          }
+          table = found.table;
+          indexes = ROW_SPECS[table as 'Header'].cells.map((c) => columns.get(c.column));
+          if (found.missing.length > 0) {
+            report(src, line, undefined, `recognised as the 903 ${table} table, but column${found.missing.length > 1 ? 's' : ''} ${found.missing.join(', ')} ${found.missing.length > 1 ? 'are' : 'is'} missing (the header line must name every column: ${ROW_SPECS[table as 'Header'].cells.map((c) => c.column).join(', ')})`);
+            table = undefined;
+            break;
+          }
+          continue;
+        }
+        if (record.every((c) => c.trim() === '')) continue;
+        rows++;
+        if (table === 'Episodes') {
+          const r = decodeCells903<Episode903>(ROW_SPECS.Episodes, cellsOf(record));
+          if (r.row === undefined) {
+            for (const p of r.problems) report(src, line, p.column, p.message);
+            continue;
+          }
+          const e = r.row;
+          const row: Episode903 = {
+            CHILD: text.get(e.CHILD)!, DECOM: e.DECOM, RNE: e.RNE, LS: e.LS, CIN: e.CIN, PLACE: e.PLACE,
+            PLACE_PROVIDER: e.PLACE_PROVIDER, DEC: e.DEC, REC: e.REC, REASON_PLACE_CHANGE: e.REASON_PLACE_CHANGE,
+            HOME_POST: text.get(e.HOME_POST), PL_POST: text.get(e.PL_POST), URN: text.get(e.URN), src, line,
+          };
+          latest = Math.max(latest, row.DEC ?? row.DECOM, row.DECOM);
+          episodes.push(row);
+        } else if (table === 'Header') {
+          const r = decodeCells903<Header903>(ROW_SPECS.Header, cellsOf(record));
+          if (r.row === undefined) for (const p of r.problems) report(src, line, p.column, p.message);
+          else header.push({ ...r.row, CHILD: text.get(r.row.CHILD)!, src, line });
+        } else if (table === 'UASC') {
+          const r = decodeCells903<Uasc903>(ROW_SPECS.UASC, cellsOf(record));
+          if (r.row === undefined) for (const p of r.problems) report(src, line, p.column, p.message);
+          else uasc.push({ ...r.row, CHILD: text.get(r.row.CHILD)!, src, line });
+        }
+      }
+    } catch (e) {
+      const lines = typeof e === 'object' && e !== null && 'lines' in e ? Number((e as { lines: unknown }).lines) : undefined;
+      const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
+      const why = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory, not a file' : code === 'EACCES' ? 'cannot read the file: permission denied'
+        : code.startsWith('CSV_') || code.startsWith('INVALID_') ? `not readable as CSV: ${e instanceof Error ? e.message : String(e)}` : `cannot read: ${e instanceof Error ? e.message : String(e)}`;
+      problems.push({ src, line: lines ?? 0, message: `${source.name}${lines !== undefined && Number.isFinite(lines) ? `, line ${lines}` : ''}: ${why}` });
+    }
+    const collectionYear = table === 'Episodes' && Number.isFinite(latest) ? collectionYearOf(latest) : undefined;
+    files.push({ name: source.name, table, rows, ...(collectionYear === undefined ? {} : { collectionYear }) });
+    if (collectionYear !== undefined) checkReturn(episodes, firstEpisode, collectionYear, report);
+  }
+
+  const byTable = (t: Table903): number => files.filter((f) => f.table === t).length;
+  if (byTable('Episodes') === 0 && problems.length === 0) {
+    return E.left([`no SSDA903 Episodes file found among ${sources.length} CSV file${sources.length === 1 ? '' : 's'}${sources.length > 0 ? ` (${sources.map((s) => s.name).slice(0, 10).join(', ')}${sources.length > 10 ? ', …' : ''})` : ''}: expected a CSV whose header line names the columns ${ROW_SPECS.Episodes.cells.map((c) => c.column).join(', ')}`]);
+  }
+  if (byTable('Header') === 0 && problems.length === 0) {
+    return E.left([`no SSDA903 Header file found (a CSV with the columns ${ROW_SPECS.Header.cells.map((c) => c.column).join(', ')}): dates of birth are needed for age bands`]);
+  }
+  checkAcrossTables(header, episodes, report, warnings);
+  if (problems.length > 0) {
+    const shown = [...problems].sort((a, b) => a.src - b.src || a.line - b.line).slice(0, MAX_MESSAGES).map((p) => p.message);
+    if (problems.length > MAX_MESSAGES) shown.push(`… and ${problems.length - MAX_MESSAGES} more problems (${problems.length} in all)`);
+    return E.left(shown);
+  }
+  return E.right({ tables: { header, episodes, uasc }, files, warnings });
+};
+
+/** Rules within one return: PLACE codes in force for its year, providers, dates, and no overlapping episodes. */
+const checkReturn = (
+  episodes: readonly Episode903[], from: number, collectionYear: number,
+  report: (src: number, line: number, column: string | undefined, message: string) => void,
+): void => {
+  const byChild = new Map<string, LocatedEpisode[]>();
+  for (let i = from; i < episodes.length; i++) {
+    const e = episodes[i]!;
+    for (const p of checkEpisodeRow(e, collectionYear)) report(e.src!, e.line!, p.column, p.message);
+    const list = byChild.get(e.CHILD);
+    const located: LocatedEpisode = { DECOM: e.DECOM, DEC: e.DEC, line: e.line! };
+    if (list === undefined) byChild.set(e.CHILD, [located]);
+    else list.push(located);
+  }
+  const src = episodes[from]?.src ?? 0;
+  for (const [child, list] of byChild) {
+    if (list.length < 2) continue;
+    for (const p of checkNoOverlaps(child, list)) report(src, p.line, p.column, p.message);
+  }
+};
+
+/** Every child with episodes has a date of birth, no episode starts before it; DOB changes are flagged. */
+const checkAcrossTables = (
+  header: readonly Header903[], episodes: readonly Episode903[],
+  report: (src: number, line: number, column: string | undefined, message: string) => void, warnings: string[],
+): void => {
+  const dob = new Map<string, number>();
+  const changed = new Set<string>();
+  for (const h of header) {
+    const seen = dob.get(h.CHILD);
+    if (seen !== undefined && seen !== h.DOB) changed.add(h.CHILD);
+    dob.set(h.CHILD, h.DOB);
+  }
+  if (changed.size > 0) warnings.push(`${changed.size} child${changed.size === 1 ? '' : 'ren'} with a different DOB in different returns (the last file's is used), e.g. ${[...changed].slice(0, 3).join(', ')}`);
+  const missing = new Set<string>();
+  for (const e of episodes) {
+    const born = dob.get(e.CHILD);
+    if (born === undefined) {
+      if (!missing.has(e.CHILD)) report(e.src!, e.line!, 'CHILD', `child ${e.CHILD} has episodes but no row in any Header file (its date of birth is needed)`);
+      missing.add(e.CHILD);
+      continue;
+    }
+    const p = checkStartsAfterBirth(e.CHILD, { DECOM: e.DECOM, DEC: e.DEC, line: e.line! }, born);
+    if (p !== undefined) report(e.src!, p.line, p.column, p.message);
+  }
+};
+
+/**
+ * Read every 903 CSV under `dir`. Messages name files by their path relative to `dir`. A
+ * directory that cannot be read, holds no CSV, or holds no Episodes or Header table is a Left.
+ */
+export const read903Directory = async (dir: string): Promise<E.Either<string[], Read903>> => {
+  const listed = listCsvFiles(dir);
+  if (E.isLeft(listed)) return listed;
+  if (listed.right.length === 0) return E.left([`${dir}: no CSV files found (looked in every folder below it); expected the 903 Header and Episodes tables saved as CSV`]);
+  return read903Sources(listed.right.map((name) => ({ name, path: join(dir, name) })));
+};
+

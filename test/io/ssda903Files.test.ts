@@ -1,0 +1,94 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { E } from '../../src/domain/fp.js';
+import { EPISODES_COLUMNS } from '../../src/domain/ssda903.js';
+import { MAX_MESSAGES, columnLetter, listCsvFiles, read903Directory, read903Sources } from '../../src/io/ssda903Files.js';
+import { BAD_CASES, HEADER_OK, goodEpisode } from '../fixtures/ssda903/badFiles.js';
+import { episodesCsv, writeFiles } from '../fixtures/ssda903/csv903.js';
+import { KNOWN_FILES } from '../fixtures/ssda903/knownHistories.js';
+
+const tmp = (): string => mkdtempSync(join(tmpdir(), 'ssda903-'));
+
+describe('read903Directory', () => {
+  it('finds the CSVs in every folder and recognises them by their columns, whatever their names', async () => {
+    const dir = tmp();
+    writeFiles(dir, { ...KNOWN_FILES, 'notes/readme.txt': 'not a csv', '.hidden/x.csv': 'CHILD,DECOM\n' });
+    const r = await read903Directory(dir);
+    if (E.isLeft(r)) throw new Error(r.left.join('\n'));
+    expect(r.right.files).toEqual([
+      { name: '2022-23/episodes.csv', table: 'Episodes', rows: 14, collectionYear: 2022 },
+      { name: '2022-23/header.csv', table: 'Header', rows: 9 },
+      { name: '2022-23/uasc.csv', table: 'UASC', rows: 1 },
+      { name: '2023-24/2023_UASC.csv', table: 'UASC', rows: 1 },
+      { name: '2023-24/SSDA903_2023_Episodes.csv', table: 'Episodes', rows: 10, collectionYear: 2023 },
+      { name: '2023-24/SSDA903_2023_Header.csv', table: 'Header', rows: 8 },
+    ]);
+    expect(r.right.tables.episodes).toHaveLength(24);
+    expect(r.right.tables.episodes[0]).toMatchObject({ CHILD: 'A', RNE: 'S', PLACE: 'U4', src: 0, line: 2 });
+  });
+
+  it('reads a BOM, CRLF line ends, quoted cells, blank lines and columns in any order', async () => {
+    const cols = [...EPISODES_COLUMNS].reverse();
+    const text = `\uFEFF${cols.join(',')}\r\n${cols.map((c) => (c === 'URN' ? '"SC1,2"' : c === 'CHILD' ? '1' : (goodEpisode() as Record<string, string | undefined>)[c] ?? '')).join(',')}\r\n\r\n,,,,,,,,,,,,\r\n`;
+    const r = await read903Sources([{ name: 'e.csv', text }, { name: 'h.csv', text: HEADER_OK }]);
+    if (E.isLeft(r)) throw new Error(r.left.join('\n'));
+    expect(r.right.tables.episodes).toEqual([expect.objectContaining({ CHILD: '1', URN: 'SC1,2', HOME_POST: 'ME4 4', line: 2 })]);
+  });
+
+  it('skips other 903 tables and other CSVs with a note', async () => {
+    const r = await read903Sources([
+      { name: 'e.csv', text: episodesCsv([goodEpisode()]) }, { name: 'h.csv', text: HEADER_OK },
+      { name: 'reviews.csv', text: 'CHILD,DOB,REVIEW,REVIEW_CODE\n1,01/01/2010,01/06/2023,PN1\n' },
+      { name: 'budget.csv', text: 'line,amount\n1,2\n' },
+    ]);
+    if (E.isLeft(r)) throw new Error(r.left.join('\n'));
+    expect(r.right.warnings).toEqual(['reviews.csv: the 903 Reviews table, not needed for calibration: skipped', 'budget.csv: not an SSDA903 table (columns line, amount): skipped']);
+  });
+
+  it.each(BAD_CASES)('$rule: a Left naming the file, line and column', async ({ episodes, message }) => {
+    const r = await read903Sources([{ name: 'episodes.csv', text: episodes }, { name: 'header.csv', text: HEADER_OK }]);
+    expect(E.isLeft(r)).toBe(true);
+    if (E.isRight(r)) return;
+    if (typeof message === 'string') expect(r.left).toContain(message);
+    else expect(r.left.some((m) => message.test(m))).toBe(true);
+  });
+
+  it('collects every problem of every file, not just the first', async () => {
+    const r = await read903Sources(BAD_CASES.slice(0, 6).map((c, i) => ({ name: `y${i}/episodes.csv`, text: c.episodes })).concat([{ name: 'header.csv', text: HEADER_OK }]));
+    expect(E.isLeft(r) && r.left.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it(`shows the first ${MAX_MESSAGES} problems and counts the rest`, async () => {
+    const rows = Array.from({ length: MAX_MESSAGES + 50 }, (_, i) => goodEpisode({ CHILD: String(1000 + i), PLACE: 'X9' }));
+    const r = await read903Sources([{ name: 'e.csv', text: episodesCsv(rows) }, { name: 'h.csv', text: HEADER_OK }]);
+    if (E.isRight(r)) throw new Error('expected a Left');
+    expect(r.left).toHaveLength(MAX_MESSAGES + 1);
+    expect(r.left[MAX_MESSAGES]).toBe(`… and 50 more problems (${MAX_MESSAGES + 50} in all)`);
+  });
+
+  it('an unreadable or unrecognised directory is a clear Left', async () => {
+    const empty = tmp();
+    expect(await read903Directory(empty)).toEqual(E.left([`${empty}: no CSV files found (looked in every folder below it); expected the 903 Header and Episodes tables saved as CSV`]));
+    expect(await read903Directory(join(empty, 'nope'))).toEqual(E.left([`${join(empty, 'nope')}: no such directory`]));
+    const file = join(empty, 'f.csv');
+    writeFileSync(file, 'a,b\n');
+    expect(await read903Directory(file)).toEqual(E.left([`${file}: not a directory; give the folder holding the 903 CSV files (Header, Episodes, UASC)`]));
+    const r = await read903Directory(empty);
+    expect(E.isLeft(r)).toBe(true);
+    mkdirSync(join(empty, 'sub'));
+    writeFileSync(join(empty, 'sub', 'other.csv'), 'x,y\n1,2\n');
+    const other = await read903Directory(empty);
+    expect(E.isLeft(other) && other.left[0]).toMatch(/^no SSDA903 Episodes file found among 2 CSV files \(f\.csv, sub\/other\.csv\): expected a CSV whose header line names the columns CHILD, DECOM, RNE/);
+    const noHeader = await read903Sources([{ name: 'e.csv', text: episodesCsv([goodEpisode()]) }]);
+    expect(E.isLeft(noHeader) && noHeader.left[0]).toMatch(/^no SSDA903 Header file found/);
+  });
+
+  it('listCsvFiles and columnLetter', () => {
+    const dir = tmp();
+    writeFiles(dir, { 'b/2.CSV': '', 'a.csv': '', 'b/1.csv': '', 'c.txt': '' });
+    expect(listCsvFiles(dir)).toEqual(E.right(['a.csv', 'b/1.csv', 'b/2.CSV']));
+    expect([0, 5, 25, 26, 27].map(columnLetter)).toEqual(['A', 'F', 'Z', 'AA', 'AB']);
+  });
+});
