@@ -23,7 +23,9 @@ const verdict = (m: Measure): string => (!m.fitted ? '' : withinTolerance(m) ? '
  * @example fitTableLines(measures)[2] // 'Children in care     434     434.1        ± 5%    ✓' (columns padded to fit)
  */
 export const fitTableLines = (measures: readonly Measure[]): string[] => {
-  const rows = measures.map((m) => [m.label, targetText(m), m.kind === 'count' ? num(m.achieved) : pct(m.achieved), toleranceText(m), verdict(m)]);
+  const rows = measures.map((m) => (m.suppressed
+    ? [m.label, 'c', 'c', toleranceText(m), verdict(m)]
+    : [m.label, targetText(m), m.kind === 'count' ? num(m.achieved) : pct(m.achieved), toleranceText(m), verdict(m)]));
   const header = ['measure', 'target', 'achieved', 'tolerance', 'fit'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: readonly string[]): string =>

@@ -63,6 +63,8 @@ export interface Measure {
   readonly national?: boolean;
   /** False: shown for information, not fitted (no target). */
   readonly fitted: boolean;
+  /** Shown as `c`: a small count from child-level data (disclosure control). */
+  readonly suppressed?: boolean;
 }
 
 export const withinTolerance = (m: Measure, scale = 1): boolean =>

@@ -1,6 +1,7 @@
-// `sufficiency calibrate <snapshot.json>`: build a scenario from an aggregate snapshot and fit it
-// so the first simulated 31 March reproduces the snapshot. Exit 0 on a fit (scenario written),
-// 2 on invalid input, 3 when it cannot fit (nothing written either way).
+// `sufficiency calibrate <snapshot.json>` or `calibrate --ssda903 DIR`: build a scenario from an
+// aggregate snapshot, or from the authority's own SSDA903 returns, and fit it so the first
+// simulated 31 March reproduces the data. Exit 0 on a fit (scenario written), 2 on invalid input,
+// 3 when it cannot fit (nothing written either way).
 import type { Command } from 'commander';
 import { E } from '../domain/fp.js';
 import { decodeSnapshot } from '../calibrate/decodeSnapshot.js';
@@ -11,6 +12,13 @@ import { writeFileAtomically } from '../io/atomicFile.js';
 import { loadGazetteer } from '../io/geography.js';
 import { readJsonFile } from '../io/readJson.js';
 import { EXIT_INVALID, UserError, orFail, wholeNumber } from './userError.js';
+import { estimateFrom903 } from '../calibrate/ssda903/estimateFrom903.js';
+import { calibrationInputsFrom903 } from '../calibrate/ssda903/toCalibrationInputs.js';
+import { read903Directory } from '../io/ssda903Files.js';
+import type { CalibrationInputs, CalibrationProblem } from '../calibrate/inputs.js';
+import type { Gazetteer } from '../domain/geography.js';
+import type { Measure } from '../calibrate/measures.js';
+import { SUPPRESSED, suppressCounts } from '../metrics/disclosure.js';
 
 export const EXIT_CANNOT_FIT = 3;
 export const DEFAULT_CALIBRATED_SCENARIO = 'out/calibrate/scenario.json';
@@ -21,7 +29,28 @@ interface CalibrateOptions {
   readonly runs?: number;
   readonly maxIterations: number;
   readonly quiet?: boolean;
+  readonly ssda903?: string;
+  readonly name?: string;
+  readonly asAt?: string;
+  readonly observedFrom?: string;
 }
+
+const DISCLOSURE_NOTE_903 = 'Targets come from child-level SSDA903 data: an age band or placement type with 1 to 4 children is shown as c (target and achieved), and a second one with it where the total would reveal it, as published statistics do.';
+
+/**
+ * Age-band and placement-type shares from child-level data, as counts: 1–4 children are
+ * suppressed, with secondary suppression within each group (the total is published).
+ */
+const suppressSmallShares = (measures: readonly Measure[], total: number): Measure[] => {
+  const hide = new Set<string>();
+  for (const prefix of ['ageBand.', 'placement.']) {
+    const group = measures.filter((m) => m.id.startsWith(prefix));
+    const counts = Object.fromEntries(group.map((m) => [m.id, Math.round(m.target * total)]));
+    const published = suppressCounts(counts);
+    for (const m of group) if (published.counts[m.id] === SUPPRESSED) hide.add(m.id);
+  }
+  return measures.map((m) => (hide.has(m.id) ? { ...m, suppressed: true } : m));
+};
 
 const DISCLOSURE_NOTE = 'Targets are the snapshot\'s own (published, aggregate) figures and "achieved" are model means: no child-level data is read, so small-number suppression does not apply here.';
 
@@ -29,16 +58,34 @@ export const registerCalibrate = (program: Command, out: (s: string) => void): v
   program
     .command('calibrate')
     .description('Build a scenario from an aggregate snapshot (published figures) and fit it until the first simulated 31 March reproduces them.')
-    .argument('<snapshot>', 'snapshot JSON file (see "Calibrating from your own data" in the README)')
+    .argument('[snapshot]', 'snapshot JSON file (see "Calibrating from your own data" in the README)')
+    .option('--ssda903 <dir>', 'calibrate from SSDA903 Header, Episodes (and UASC) CSV files in this folder instead of a snapshot')
+    .option('--name <text>', 'with --ssda903: the authority\'s name for the scenario', 'Authority from SSDA903')
+    .option('--as-at <date>', 'with --ssda903: the snapshot date (default: the 31 March ending the latest year in the data)')
+    .option('--observed-from <date>', 'with --ssda903: first day whose flows are complete (default: 1 April of the earliest year with an ended episode)')
     .option('--out <file>', 'scenario file to write', DEFAULT_CALIBRATED_SCENARIO)
     .option('--seed <s>', 'random seed of the fitting forecasts (the fit is deterministic for a seed)', wholeNumber('--seed', 0, 2 ** 31), 1)
     .option('--runs <n>', 'replications per fitting forecast (default: 200, fewer above 500 children in care, at least 50)', wholeNumber('--runs', 20, 100_000))
     .option('--max-iterations <n>', 'most fitting forecasts before giving up', wholeNumber('--max-iterations', 1, 1000), 30)
     .option('--quiet', 'print nothing but errors')
-    .action((file: string, o: CalibrateOptions) => {
-      const snapshot = orFail(E.chain((json: unknown) => decodeSnapshot(json, file))(readJsonFile(file)));
+    .action(async (fileArg: string | undefined, o: CalibrateOptions) => {
+      if ((fileArg === undefined) === (o.ssda903 === undefined)) {
+        throw new UserError(['calibrate: expected a snapshot file or --ssda903 DIR (one of them), found ' + (fileArg === undefined ? 'neither' : 'both')]);
+      }
       const gazetteer = orFail(E.mapLeft((m: string) => [m])(loadGazetteer()));
-      const inputs = inputsFromSnapshot(snapshot, gazetteer, file);
+      const source = fileArg ?? o.ssda903!;
+      let inputs: E.Either<CalibrationProblem, CalibrationInputs>;
+      let label: { name: string; asAt: string; childrenInCare: number };
+      if (fileArg !== undefined) {
+        const snapshot = orFail(E.chain((json: unknown) => decodeSnapshot(json, fileArg))(readJsonFile(fileArg)));
+        inputs = inputsFromSnapshot(snapshot, gazetteer, fileArg);
+        label = { name: snapshot.name, asAt: snapshot.asAt, childrenInCare: snapshot.childrenInCare };
+      } else {
+        ({ inputs, label } = await from903(o.ssda903!, gazetteer, o));
+      }
+      const file = source;
+      const snapshot = label;
+      const childLevel = fileArg === undefined;
       if (E.isLeft(inputs)) {
         throw new UserError(inputs.left.kind === 'invalid' ? inputs.left.lines : ['cannot fit:', ...inputs.left.lines], inputs.left.kind === 'invalid' ? EXIT_INVALID : EXIT_CANNOT_FIT);
       }
@@ -59,10 +106,24 @@ export const registerCalibrate = (program: Command, out: (s: string) => void): v
         `Fit at ${y.yearEnd}${y.simulatedDays < y.yearDays ? ` (${y.simulatedDays} simulated days; starts annualised)` : ''}: mean of ${runs} replications, seed ${o.seed}, best of ${r.iterations} fitting forecasts.`,
         ...(inputs.right.area.generic ? [`No homeZones given: laid out on ${inputs.right.area.description}.`] : []),
         '',
-        ...fitTableLines(r.measures),
+        ...fitTableLines(childLevel ? suppressSmallShares(r.measures, label.childrenInCare) : r.measures),
         '',
-        DISCLOSURE_NOTE,
+        childLevel ? DISCLOSURE_NOTE_903 : DISCLOSURE_NOTE,
         `Wrote ${o.out}`,
       ].join('\n') + '\n');
     });
+};
+
+/** The 903 path: read and validate the files, clean and estimate, then the same fitting inputs. */
+const from903 = async (dir: string, g: Gazetteer, o: CalibrateOptions): Promise<{
+  inputs: E.Either<CalibrationProblem, CalibrationInputs>; label: { name: string; asAt: string; childrenInCare: number };
+}> => {
+  const read = orFail(await read903Directory(dir));
+  const est = orFail(estimateFrom903(read.tables, g, {
+    ...(o.asAt === undefined ? {} : { asAt: o.asAt }), ...(o.observedFrom === undefined ? {} : { observedFrom: o.observedFrom }),
+  }));
+  return {
+    inputs: calibrationInputsFrom903(est, g, o.name ?? 'Authority from SSDA903', dir),
+    label: { name: o.name ?? 'Authority from SSDA903', asAt: est.asAt, childrenInCare: est.population.total },
+  };
 };
