@@ -17,6 +17,7 @@ import { registerMatch } from './matchCommand.js';
 import { registerGoalSeek } from './goalSeekCommand.js';
 import { registerCalibrate } from './calibrateCommand.js';
 import { registerSsda903 } from './ssda903Command.js';
+import { registerBacktest } from './backtestCommand.js';
 import { EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, UserError, orFail, runOptions, wholeNumber } from './userError.js';
 
 export { EXIT_INTERNAL, EXIT_INVALID, EXIT_OK } from './userError.js';
@@ -101,6 +102,7 @@ export const buildProgram = (out: (s: string) => void, err: (s: string) => void)
   registerGoalSeek(program, out);
   registerCalibrate(program, out);
   registerSsda903(program, out);
+  registerBacktest(program, out);
   return program;
 };
 
