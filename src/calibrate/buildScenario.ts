@@ -5,7 +5,7 @@ import { AGE_BANDS, NEEDS, ROUTE_TYPES, type AgeBand, type CarerType, type Place
 import { evenlySpaced, type AreaLayout } from './areaLayout.js';
 import type { CalibrationInputs } from './inputs.js';
 import {
-  BASE_FAR_SHARE, DISRUPTION_SOURCE, EXTERNAL_DEMAND_SHARE, EXTERNAL_DEMAND_SOURCE, FAR_SHARE_SOURCE,
+  BASE_FAR_SHARE, BREAKDOWN_SHAPE, DISRUPTION_SOURCE, EXTERNAL_DEMAND_SHARE, EXTERNAL_DEMAND_SOURCE, FAR_SHARE_SOURCE,
   FOSTER_DEREGISTRATION_PER_YEAR, FOSTER_TURNOVER_SOURCE, OVER_20_MILES_SOURCE, STARTER_MIX_SOURCE, UASC_SOURCE,
 } from './nationalDefaults.js';
 import {
@@ -62,18 +62,6 @@ interface PoolPlan {
 
 const FOSTER_NEEDS = ['standard', 'disability', 'uasc'];
 
-/** Breakdown hazards by type × band at `disruptionScale` 1 (the Medway baseline's shape). */
-const BREAKDOWN: Readonly<Partial<Record<PlacementType, Partial<Record<AgeBand, number>>>>> = {
-  inHouseFoster: { under1: 0.05, '1to4': 0.1, '5to9': 0.15, '10to15': 0.3, '16plus': 0.28 },
-  ifa: { under1: 0.05, '1to4': 0.1, '5to9': 0.16, '10to15': 0.32, '16plus': 0.3 },
-  connected: { under1: 0.03, '1to4': 0.06, '5to9': 0.08, '10to15': 0.15, '16plus': 0.15 },
-  residentialInHouse: { '5to9': 0.35, '10to15': 0.45, '16plus': 0.4 },
-  residentialPrivate: { '5to9': 0.4, '10to15': 0.5, '16plus': 0.45 },
-  supported: { '16plus': 0.4 },
-  placedWithParents: { '1to4': 0.15, '5to9': 0.15, '10to15': 0.2 },
-  adoption: { under1: 0.02, '1to4': 0.03 },
-  other: { '10to15': 0.5, '16plus': 0.5 },
-};
 const PLANNED: Readonly<Partial<Record<PlacementType, Partial<Record<AgeBand, number>>>>> = {
   inHouseFoster: { under1: 0.35, '1to4': 0.2, '5to9': 0.1, '10to15': 0.1, '16plus': 0.15 },
   ifa: { under1: 0.35, '1to4': 0.2, '5to9': 0.1, '10to15': 0.1, '16plus': 0.15 },
@@ -81,7 +69,7 @@ const PLANNED: Readonly<Partial<Record<PlacementType, Partial<Record<AgeBand, nu
   residentialPrivate: { '10to15': 0.15, '16plus': 0.15 },
   supported: { '16plus': 0.1 },
 };
-const scaleTable = (table: typeof BREAKDOWN, k: number, k16: number = k): Record<string, Record<string, number>> =>
+const scaleTable = (table: typeof BREAKDOWN_SHAPE, k: number, k16: number = k): Record<string, Record<string, number>> =>
   Object.fromEntries(Object.entries(table).map(([p, bands]) => [p, Object.fromEntries(Object.entries(bands!).map(([b, v]) => [b, round(v! * (b === '16plus' && MOVE_ON_TYPES.has(p) ? k16 : k), 4)]))]));
 /** Placements 16–17s move on from (to supported accommodation, first in their hierarchy). */
 const MOVE_ON_TYPES: ReadonlySet<string> = new Set(['inHouseFoster', 'ifa', 'residentialInHouse', 'residentialPrivate']);
@@ -202,7 +190,7 @@ export const buildScenario = (inputs: CalibrationInputs, p: FitParameters, notes
     carers,
     externalDemand,
     disruption: {
-      base: scaleTable(BREAKDOWN, p.disruptionScale),
+      base: scaleTable(BREAKDOWN_SHAPE, p.disruptionScale),
       plannedMoves: scaleTable(PLANNED, p.disruptionScale, p.disruptionScale * p.moveOnScale),
       multipliers: { over20Miles: 1.2, needMismatch: 1.5, emergency: 4, hub: 0.8 },
       escalationToComplex: round(Math.min(0.25, 0.1 * p.complexScale), 4),

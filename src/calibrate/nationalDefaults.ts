@@ -95,3 +95,16 @@ export const UASC_SOURCE: Cited = {
   figure: '25% of 16+ starts are UASC; 20% of 16+ children in care at the start',
   source: 'assumption from england_uasc_2025 (6,540 of 81,770 children in care were UASC), concentrated in 16+',
 };
+
+/** Breakdown hazards by type × band at `disruptionScale` 1 (the Medway baseline's shape). */
+export const BREAKDOWN_SHAPE: Readonly<Partial<Record<PlacementType, Partial<Record<AgeBand, number>>>>> = {
+  inHouseFoster: { under1: 0.05, '1to4': 0.1, '5to9': 0.15, '10to15': 0.3, '16plus': 0.28 },
+  ifa: { under1: 0.05, '1to4': 0.1, '5to9': 0.16, '10to15': 0.32, '16plus': 0.3 },
+  connected: { under1: 0.03, '1to4': 0.06, '5to9': 0.08, '10to15': 0.15, '16plus': 0.15 },
+  residentialInHouse: { '5to9': 0.35, '10to15': 0.45, '16plus': 0.4 },
+  residentialPrivate: { '5to9': 0.4, '10to15': 0.5, '16plus': 0.45 },
+  supported: { '16plus': 0.4 },
+  placedWithParents: { '1to4': 0.15, '5to9': 0.15, '10to15': 0.2 },
+  adoption: { under1: 0.02, '1to4': 0.03 },
+  other: { '10to15': 0.5, '16plus': 0.5 },
+};

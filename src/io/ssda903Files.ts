@@ -11,6 +11,7 @@ import { join, relative, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { E } from '../domain/fp.js';
+import { columnLetter } from './csvRows.js';
 import {
   collectionYearOf, decodeCells903, identifyTable, ROW_SPECS, type Episode903, type Header903, type Table903,
   type Tables903, type Uasc903,
@@ -49,17 +50,6 @@ interface Problem {
   readonly message: string;
 }
 
-/** Spreadsheet column letter of a 0-based index: 0 → A, 26 → AA. */
-export const columnLetter = (index: number): string => {
-  let n = index + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-};
 
 /** Every `.csv` file under `dir` (any depth, hidden folders skipped), as paths relative to it, sorted. */
 export const listCsvFiles = (dir: string): E.Either<string[], string[]> => {

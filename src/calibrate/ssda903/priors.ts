@@ -5,7 +5,7 @@
 // matters where an authority's own data are thin: it is worth DEFAULT_PRIOR_EVENTS pseudo-events.
 import { AGE_BANDS, type AgeBand, type Need, type PlacementType } from '../../domain/vocabulary.js';
 import { AGE_AFFINITY } from '../initialPopulation.js';
-import { NATIONAL_STARTER_MIX, UASC_SHARE_OF_16PLUS_STARTS } from '../nationalDefaults.js';
+import { BREAKDOWN_SHAPE, NATIONAL_STARTER_MIX, UASC_SHARE_OF_16PLUS_STARTS } from '../nationalDefaults.js';
 
 export { NATIONAL_STARTER_MIX };
 
@@ -54,18 +54,7 @@ type Table = Readonly<Partial<Record<PlacementType, Readonly<Partial<Record<AgeB
  * placement_changes_2024, change_carer_behaviour_2024, change_carer_other_2024,
  * change_child_request_2024; the shape by type and age is an assumption).
  */
-export const BREAKDOWN_PRIOR: Table = {
-  inHouseFoster: { under1: 0.05, '1to4': 0.1, '5to9': 0.15, '10to15': 0.3, '16plus': 0.28 },
-  ifa: { under1: 0.05, '1to4': 0.1, '5to9': 0.16, '10to15': 0.32, '16plus': 0.3 },
-  connected: { under1: 0.03, '1to4': 0.06, '5to9': 0.08, '10to15': 0.15, '16plus': 0.15 },
-  residentialInHouse: { '5to9': 0.35, '10to15': 0.45, '16plus': 0.4 },
-  residentialPrivate: { '5to9': 0.4, '10to15': 0.5, '16plus': 0.45 },
-  supported: { '16plus': 0.4 },
-  parentAndChild: { under1: 0.3 },
-  placedWithParents: { '1to4': 0.15, '5to9': 0.15, '10to15': 0.2 },
-  adoption: { under1: 0.02, '1to4': 0.03 },
-  other: { '10to15': 0.5, '16plus': 0.5 },
-};
+export const BREAKDOWN_PRIOR: Table = { ...BREAKDOWN_SHAPE, parentAndChild: { under1: 0.3 } };
 /** Planned (care-plan, CARPL) moves per child-year: the Medway 2022 baseline's (change_care_plan_2024 for scale: 31% of changes). */
 export const PLANNED_PRIOR: Table = {
   inHouseFoster: { under1: 0.35, '1to4': 0.2, '5to9': 0.1, '10to15': 0.1, '16plus': 0.15 },
