@@ -5,7 +5,7 @@ import { distanceMiles, normaliseZoneCode, type Gazetteer } from '../domain/geog
 import type { Scenario } from '../domain/scenario.js';
 import { epochDayOf } from '../domain/time.js';
 import {
-  AGE_BANDS, AGE_BAND_LOWER_YEARS, NEEDS, PLACEMENT_TYPES, ROUTE_TYPES, isCarerType,
+  AGE_BANDS, NEEDS, PLACEMENT_TYPES, ROUTE_TYPES, ageBandOfAgeDays, isCarerType,
   type AgeBand, type ExitReason, type Need, type PlacementType,
 } from '../domain/vocabulary.js';
 import type {
@@ -196,7 +196,7 @@ export const resolveScenario = (
     if (placementStartDay !== undefined && (placementStartDay > 0 || placementStartDay < entryDay)) {
       problems.add(`${path}.placementStartDate`, `expected a date between entryDate and the start date, found ${ch.placementStartDate}`);
     }
-    const band = AGE_BANDS.findIndex((_, b) => b === AGE_BANDS.length - 1 || ageDays < AGE_BAND_LOWER_YEARS[AGE_BANDS[b + 1]!] * DAYS_PER_YEAR);
+    const band = AGE_BANDS.indexOf(ageBandOfAgeDays(Math.max(0, ageDays)));
     initialChildren.push({
       id: ch.id, ageDays, ageBand: band, need: needIndex(ch.need), placementType: typeIndex(ch.placementType),
       homeZone: zoneOf(ch.homeZone, `${path}.homeZone`),

@@ -19,79 +19,25 @@ export const bandIndexAt = (dobDay: number, day: number): number => {
 export const eighteenthBirthday = (dobDay: number): number => Math.floor(dobDay + 18 * DAYS_PER_YEAR);
 
 /**
- * Continuous time (days since start) at which a hazard depending on the age band alone first
- * spends `budget`, starting at `from` and giving up at `until`. Infinity if not before `until`.
+ * The one walk behind every event time here: spend `budget` from `from` until `until` along a rate
+ * that is constant between breakpoints — birthdays that cross an age band, and steps measured
+ * from `origin` (`stepDaysOf(band)`, the first at 0). Infinity if the budget outlasts `until`.
  */
-export const bandHazardTime = (
-  budget: number, from: number, until: number, dobDay: number, perDayByBand: (band: number) => number,
-): number => {
-  let left = budget;
-  let t = from;
-  let band = bandIndexAt(dobDay, t);
-  while (t < until) {
-    const nextBoundary = band + 1 < BAND_STARTS_YEARS.length ? dobDay + BAND_STARTS_YEARS[band + 1]! * DAYS_PER_YEAR : Number.POSITIVE_INFINITY;
-    const end = Math.min(until, nextBoundary);
-    const r = perDayByBand(band);
-    if (r > 0) {
-      const cap = r * (end - t);
-      if (left < cap) return t + left / r;
-      left -= cap;
-    }
-    t = end;
-    band++;
-  }
-  return Number.POSITIVE_INFINITY;
-};
-
-/**
- * Like `bandHazardTime`, with the rate also multiplied by a step function of time since
- * `stepOrigin` (time in the placement): `multipliers[i]` applies from `stepOrigin + stepDays[i]`.
- */
-export const bandAndStepHazardTime = (
-  budget: number, from: number, until: number, dobDay: number, perDayByBand: (band: number) => number,
-  stepOrigin: number, stepDays: readonly number[], multipliers: readonly number[],
-): number => {
-  if (stepDays.length === 0) return bandHazardTime(budget, from, until, dobDay, perDayByBand);
-  let left = budget;
-  let t = from;
-  while (t < until) {
-    const band = bandIndexAt(dobDay, t + 1e-9);
-    let s = 0;
-    while (s + 1 < stepDays.length && t - stepOrigin >= stepDays[s + 1]!) s++;
-    const nextStep = s + 1 < stepDays.length ? stepOrigin + stepDays[s + 1]! : Number.POSITIVE_INFINITY;
-    const nextBand = band + 1 < BAND_STARTS_YEARS.length ? dobDay + BAND_STARTS_YEARS[band + 1]! * DAYS_PER_YEAR : Number.POSITIVE_INFINITY;
-    const end = Math.min(until, nextStep, nextBand);
-    const r = perDayByBand(band) * (t - stepOrigin >= stepDays[0]! ? multipliers[s]! : 1);
-    if (r > 0) {
-      const cap = r * (end - t);
-      if (left < cap) return t + left / r;
-      left -= cap;
-    }
-    if (end <= t) break;
-    t = end;
-  }
-  return Number.POSITIVE_INFINITY;
-};
-
-/**
- * Exit time for a hazard by age band and time in care (steps measured from `entryDay`),
- * starting at `from` ≥ entryDay. Infinity if the budget outlasts `until` (the 18th birthday).
- */
-export const exitHazardTime = (
-  budget: number, from: number, until: number, dobDay: number, entryDay: number, stepsByBand: readonly HazardSteps[],
+const spendAlong = (
+  budget: number, from: number, until: number, dobDay: number,
+  origin: number, stepDaysOf: (band: number) => readonly number[], perDay: (band: number, step: number) => number,
 ): number => {
   let left = budget;
   let t = from;
   while (t < until) {
     const band = bandIndexAt(dobDay, t + 1e-9);
-    const steps = stepsByBand[band]!;
-    const inCare = t - entryDay;
+    const steps = stepDaysOf(band);
     let s = 0;
-    while (s + 1 < steps.fromDays.length && inCare >= steps.fromDays[s + 1]!) s++;
-    const nextStep = s + 1 < steps.fromDays.length ? entryDay + steps.fromDays[s + 1]! : Number.POSITIVE_INFINITY;
+    while (s + 1 < steps.length && t - origin >= steps[s + 1]!) s++;
+    const nextStep = s + 1 < steps.length ? origin + steps[s + 1]! : Number.POSITIVE_INFINITY;
     const nextBand = band + 1 < BAND_STARTS_YEARS.length ? dobDay + BAND_STARTS_YEARS[band + 1]! * DAYS_PER_YEAR : Number.POSITIVE_INFINITY;
     const end = Math.min(until, nextStep, nextBand);
-    const r = steps.perDay[s] ?? 0;
+    const r = perDay(band, s);
     if (r > 0) {
       const cap = r * (end - t);
       if (left < cap) return t + left / r;
@@ -102,3 +48,30 @@ export const exitHazardTime = (
   }
   return Number.POSITIVE_INFINITY;
 };
+
+const NO_STEPS: readonly number[] = [];
+
+/** A hazard depending on the age band alone, from `from` until `until`. */
+export const bandHazardTime = (
+  budget: number, from: number, until: number, dobDay: number, perDayByBand: (band: number) => number,
+): number => spendAlong(budget, from, until, dobDay, from, () => NO_STEPS, (b) => perDayByBand(b));
+
+/**
+ * Like `bandHazardTime`, with the rate also multiplied by a step function of time since
+ * `stepOrigin` (time in the placement): `multipliers[i]` applies from `stepOrigin + stepDays[i]`.
+ */
+export const bandAndStepHazardTime = (
+  budget: number, from: number, until: number, dobDay: number, perDayByBand: (band: number) => number,
+  stepOrigin: number, stepDays: readonly number[], multipliers: readonly number[],
+): number => (stepDays.length === 0
+  ? bandHazardTime(budget, from, until, dobDay, perDayByBand)
+  : spendAlong(budget, from, until, dobDay, stepOrigin, () => stepDays,
+    (b, s) => perDayByBand(b) * multipliers[s]!));
+
+/**
+ * Exit time for a hazard by age band and time in care (steps measured from `entryDay`),
+ * starting at `from` ≥ entryDay. Infinity if the budget outlasts `until` (the 18th birthday).
+ */
+export const exitHazardTime = (
+  budget: number, from: number, until: number, dobDay: number, entryDay: number, stepsByBand: readonly HazardSteps[],
+): number => spendAlong(budget, from, until, dobDay, entryDay, (b) => stepsByBand[b]!.fromDays, (b, s) => stepsByBand[b]!.perDay[s] ?? 0);

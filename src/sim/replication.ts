@@ -1,7 +1,7 @@
 // One replication: a discrete-event simulation of individual children and carer households
 // at daily resolution, from the start date to the last 31 March of the horizon. Pure: the same
 // resolved scenario, seed and replication index give the same rows, in any process.
-import { AGE_BANDS, NEEDS, PLACEMENT_TYPES, type ExitReason } from '../domain/vocabulary.js';
+import { AGE_BANDS, AGE_BAND_LOWER_YEARS, CARE_LEAVING_AGE_YEARS, NEEDS, PLACEMENT_TYPES, type ExitReason } from '../domain/vocabulary.js';
 import { financialYearsFrom, type FinancialYear } from '../domain/time.js';
 import { OVER_20_MILES } from '../domain/geography.js';
 import { bestVacancy } from '../matching/bestVacancy.js';
@@ -90,6 +90,15 @@ const M = {
 };
 const CARER_TYPE_INDICES = ['inHouseFoster', 'ifa', 'residentialInHouse', 'residentialPrivate', 'supported', 'parentAndChild']
   .map((c) => PLACEMENT_TYPES.indexOf(c as (typeof PLACEMENT_TYPES)[number]));
+
+/** Youngest and oldest age in days of an age band (ages are drawn uniformly between them). */
+const bandAgeDays = (band: number): [number, number] => {
+  const next = AGE_BANDS[band + 1];
+  return [
+    AGE_BAND_LOWER_YEARS[AGE_BANDS[band]!] * DAYS_PER_YEAR,
+    (next === undefined ? CARE_LEAVING_AGE_YEARS : AGE_BAND_LOWER_YEARS[next]) * DAYS_PER_YEAR - 1,
+  ];
+};
 
 const pick = (w: WeightedIndices): ((rng: Rng) => number) => {
   const draw = categorical(w.weights);
@@ -464,8 +473,7 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
   const initialOrder: SimChild[] = [];
   const initialPlacement: { type: number; start: number; zone: number }[] = [];
   for (const spec of rs.initialChildren) {
-    const lower = [0, 1, 5, 10, 16][spec.ageBand]! * DAYS_PER_YEAR;
-    const upper = [1, 5, 10, 16, 18][spec.ageBand]! * DAYS_PER_YEAR - 1;
+    const [lower, upper] = bandAgeDays(spec.ageBand);
     const ageDays = spec.ageDays ?? Math.floor(lower + init.next() * (upper - lower));
     const dobDay = -ageDays;
     const homeZone = spec.homeZone ?? drawHome(init);
@@ -568,8 +576,7 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
       for (let i = 0; i < cell.factorFromDay.length; i++) if (day >= cell.factorFromDay[i]!) f = cell.factor[i]!;
       return f;
     };
-    const lower = [0, 1, 5, 10, 16][cell.ageBand]! * DAYS_PER_YEAR;
-    const upper = [1, 5, 10, 16, 18][cell.ageBand]! * DAYS_PER_YEAR - 1;
+    const [lower, upper] = bandAgeDays(cell.ageBand);
     let t = 0;
     for (;;) {
       t += exponential(s, maxRate);
