@@ -1,15 +1,18 @@
 // SSDA903 ingestion at scale: a generated 1,000,000-row Episodes file (and its Header) in a temp
-// folder, read (streamed with csv-parse), validated and cleaned. Reports rows per second and the
-// process's peak resident memory (`process.resourceUsage().maxRSS`): the file is never held in
-// memory as text, only as compact decoded rows.
+// folder, read (streamed with csv-parse), validated, cleaned and estimated, as `calibrate
+// --ssda903` does. Reports rows per second and the process's peak resident memory
+// (`process.resourceUsage().maxRSS`): the file is never held as text, the rows only as columns
+// (src/domain/ssda903Store.ts), and each child's history only while it is being tallied.
+import { spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { clean903 } from '../src/calibrate/ssda903/clean903.js';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { estimateFromReturns } from '../src/calibrate/ssda903/estimateFrom903.js';
 import { E } from '../src/domain/fp.js';
 import { EPISODES_COLUMNS, HEADER_COLUMNS, formatDate903 } from '../src/domain/ssda903.js';
+import { loadGazetteer } from '../src/io/geography.js';
 import { read903Directory } from '../src/io/ssda903Files.js';
 
 const DAY0 = Date.UTC(2021, 3, 1) / 86_400_000;
@@ -74,33 +77,71 @@ export const writeBigReturn = async (dir: string, rows: number): Promise<void> =
   await Promise.all([once(episodes, 'finish'), once(header, 'finish')]);
 };
 
-const mib = (kib: number): string => `${(kib / 1024).toFixed(0)} MiB`;
+const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 
-export const runSsda903Bench = async (rows = 1_000_000): Promise<string[]> => {
+interface ReadResult {
+  readonly readSeconds: number;
+  readonly estimateSeconds: number;
+  /** maxRSS of the reading process when it starts (modules loaded) and at the end. */
+  readonly startRss: number;
+  readonly peakRss: number;
+  readonly headerRows: number;
+  readonly children: number;
+  readonly placements: number;
+  readonly columnBytes: number;
+}
+
+/** Read, validate, clean and estimate the folder, as `calibrate --ssda903` does (run in a fresh process). */
+const readAndEstimate = async (dir: string): Promise<ReadResult> => {
+  const startRss = process.resourceUsage().maxRSS * 1024;
+  const g = loadGazetteer();
+  if (E.isLeft(g)) throw new Error(g.left);
+  const t0 = performance.now();
+  const read = await read903Directory(dir);
+  const t1 = performance.now();
+  if (E.isLeft(read)) throw new Error(`benchmark data did not validate: ${read.left.slice(0, 3).join('; ')}`);
+  const est = estimateFromReturns(read.right.returns, g.right);
+  const t2 = performance.now();
+  if (E.isLeft(est)) throw new Error(`benchmark data did not estimate: ${est.left.join('; ')}`);
+  return {
+    readSeconds: (t1 - t0) / 1000, estimateSeconds: (t2 - t1) / 1000, startRss, peakRss: process.resourceUsage().maxRSS * 1024,
+    headerRows: read.right.store.headerRows, children: est.right.cleaning.children, placements: est.right.cleaning.placements,
+    columnBytes: read.right.store.columnBytes,
+  };
+};
+
+/** Generate `rows` rows, then read them in a fresh process, so its peak memory is the reader's alone. */
+const measure = async (rows: number): Promise<ReadResult & { readonly bytes: number }> => {
   const dir = mkdtempSync(join(tmpdir(), 'ssda903-bench-'));
   try {
-    const rssBefore = process.resourceUsage().maxRSS;
     await writeBigReturn(dir, rows);
     const bytes = statSync(join(dir, 'episodes.csv')).size;
-    const t0 = performance.now();
-    const read = await read903Directory(dir);
-    const t1 = performance.now();
-    if (E.isLeft(read)) throw new Error(`benchmark data did not validate: ${read.left.slice(0, 3).join('; ')}`);
-    const cleaned = clean903(read.right.tables);
-    const t2 = performance.now();
-    const peak = process.resourceUsage().maxRSS;
-    const seconds = (t2 - t0) / 1000;
-    return [
-      `SSDA903 ingestion: ${rows.toLocaleString('en-GB')} Episodes rows (${(bytes / 2 ** 20).toFixed(0)} MiB CSV) and ${read.right.tables.header.length.toLocaleString('en-GB')} Header rows, streamed from a temp folder`,
-      `  read + validate ${((t1 - t0) / 1000).toFixed(1)} s, clean ${((t2 - t1) / 1000).toFixed(1)} s: ${Math.round(rows / seconds).toLocaleString('en-GB')} rows/s overall (${cleaned.counts.children.toLocaleString('en-GB')} children, ${cleaned.counts.placements.toLocaleString('en-GB')} placements)`,
-      `  peak memory (maxRSS) ${mib(peak)} (${mib(rssBefore)} before generating); the decoded rows, not the file text, are what stays in memory`,
-    ];
+    const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--read', dir], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    if (child.status !== 0) throw new Error(`the reading process failed: ${child.stderr}`);
+    return { ...(JSON.parse(child.stdout.trim().split('\n').pop()!) as ReadResult), bytes };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 };
 
+/** Read + estimate at a quarter of `rows` and at `rows`: speed, peak memory, and what each extra row costs. */
+export const runSsda903Bench = async (rows = 1_000_000): Promise<string[]> => {
+  const small = await measure(Math.round(rows / 4));
+  const big = await measure(rows);
+  const perRow = (big.peakRss - small.peakRss) / (rows - Math.round(rows / 4));
+  const seconds = big.readSeconds + big.estimateSeconds;
+  return [
+    `SSDA903 ingestion: ${rows.toLocaleString('en-GB')} Episodes rows (${mib(big.bytes)} CSV) and ${big.headerRows.toLocaleString('en-GB')} Header rows, read, validated, cleaned and estimated in a fresh process`,
+    `  read + validate ${big.readSeconds.toFixed(1)} s, clean + estimate ${big.estimateSeconds.toFixed(1)} s: ${Math.round(rows / seconds).toLocaleString('en-GB')} rows/s overall (${big.children.toLocaleString('en-GB')} children, ${big.placements.toLocaleString('en-GB')} placements)`,
+    `  peak memory (maxRSS) ${mib(big.peakRss)} at ${rows.toLocaleString('en-GB')} rows, ${mib(small.peakRss)} at ${Math.round(rows / 4).toLocaleString('en-GB')} (${mib(big.startRss)} with the code loaded): ${perRow.toFixed(0)} bytes for each extra row; the column store is ${mib(big.columnBytes)} (${(big.columnBytes / rows).toFixed(0)} bytes a row)`,
+  ];
+};
+
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const rows = process.argv[2] === undefined ? undefined : Number(process.argv[2]);
-  for (const line of await runSsda903Bench(rows)) console.log(line);
+  if (process.argv[2] === '--read') {
+    console.log(JSON.stringify(await readAndEstimate(process.argv[3]!)));
+  } else {
+    const rows = process.argv[2] === undefined ? undefined : Number(process.argv[2]);
+    for (const line of await runSsda903Bench(rows)) console.log(line);
+  }
 }

@@ -9,7 +9,7 @@ import { epochDayOf, financialYearsFrom, isoDateOfEpochDay } from '../domain/tim
 import { PLACEMENT_TYPES } from '../domain/vocabulary.js';
 import { fitScenario } from '../calibrate/fit.js';
 import { asAtDay } from '../calibrate/ssda903/asAtDay.js';
-import { estimateFrom903 } from '../calibrate/ssda903/estimateFrom903.js';
+import { estimateFromReturns } from '../calibrate/ssda903/estimateFrom903.js';
 import { calibrationInputsFrom903 } from '../calibrate/ssda903/toCalibrationInputs.js';
 import { loadGazetteer } from '../io/geography.js';
 import { read903Directory } from '../io/ssda903Files.js';
@@ -44,14 +44,14 @@ export const registerBacktest = (program: Command, out: (s: string) => void): vo
     .action(async (o: BacktestOptions) => {
       const g = orFail(E.mapLeft((m: string) => [m])(loadGazetteer()));
       const read = orFail(await read903Directory(o.ssda903));
-      const now = orFail(estimateFrom903(read.tables, g));
+      const now = orFail(estimateFromReturns(read.returns, g));
       const asAt = epochDayOf(now.asAt);
       const cutIso = `${Number(now.asAt.slice(0, 4)) - o.rewind}-03-31`;
       const cut = epochDayOf(cutIso);
       // What happened: the census at the last snapshot and the starts after the cut.
-      const flows = orFail(estimateFrom903(read.tables, g, { asAt: now.asAt, observedFrom: isoDateOfEpochDay(cut + 1) }));
+      const flows = orFail(estimateFromReturns(read.returns, g, { asAt: now.asAt, observedFrom: isoDateOfEpochDay(cut + 1) }));
       // What was known at the cut: calibrate on it.
-      const past = estimateFrom903(asAtDay(read.tables, cut), g, { asAt: cutIso, ...(o.observedFrom === undefined ? {} : { observedFrom: o.observedFrom }) });
+      const past = estimateFromReturns(asAtDay(read.returns, cut), g, { asAt: cutIso, ...(o.observedFrom === undefined ? {} : { observedFrom: o.observedFrom }) });
       if (E.isLeft(past)) throw new UserError([`${o.ssda903}: cannot estimate from the data up to ${cutIso}:`, ...past.left]);
       const inputs = calibrationInputsFrom903(past.right, g, `Back-test of ${o.ssda903} from ${cutIso}`, o.ssda903);
       if (E.isLeft(inputs)) throw new UserError(inputs.left.lines, inputs.left.kind === 'invalid' ? 2 : EXIT_CANNOT_FIT);

@@ -12,7 +12,7 @@ import { writeFileAtomically } from '../io/atomicFile.js';
 import { loadGazetteer } from '../io/geography.js';
 import { readJsonFile } from '../io/readJson.js';
 import { EXIT_INVALID, UserError, orFail, wholeNumber } from './userError.js';
-import { estimateFrom903 } from '../calibrate/ssda903/estimateFrom903.js';
+import { estimateFromReturns } from '../calibrate/ssda903/estimateFrom903.js';
 import { calibrationInputsFrom903 } from '../calibrate/ssda903/toCalibrationInputs.js';
 import { read903Directory } from '../io/ssda903Files.js';
 import type { CalibrationInputs, CalibrationProblem } from '../calibrate/inputs.js';
@@ -119,7 +119,7 @@ const from903 = async (dir: string, g: Gazetteer, o: CalibrateOptions): Promise<
   inputs: E.Either<CalibrationProblem, CalibrationInputs>; label: { name: string; asAt: string; childrenInCare: number };
 }> => {
   const read = orFail(await read903Directory(dir));
-  const est = orFail(estimateFrom903(read.tables, g, {
+  const est = orFail(estimateFromReturns(read.returns, g, {
     ...(o.asAt === undefined ? {} : { asAt: o.asAt }), ...(o.observedFrom === undefined ? {} : { observedFrom: o.observedFrom }),
   }));
   return {

@@ -3,7 +3,7 @@
 // calibration needs, with small numbers suppressed; `--out` also writes them as JSON. Exit 2 with
 // every problem found when the files are not valid 903 data; nothing is written then.
 import { InvalidArgumentError, type Command } from 'commander';
-import { estimateFrom903 } from '../calibrate/ssda903/estimateFrom903.js';
+import { estimateFromReturns } from '../calibrate/ssda903/estimateFrom903.js';
 import { publishEstimates } from '../calibrate/ssda903/publish.js';
 import { reportLines } from '../calibrate/ssda903/report.js';
 import { E } from '../domain/fp.js';
@@ -47,7 +47,7 @@ export const registerSsda903 = (program: Command, out: (s: string) => void): voi
     .action(async (dir: string, o: Ssda903Options) => {
       const read = orFail(await read903Directory(dir));
       const gazetteer = orFail(E.mapLeft((m: string) => [m])(loadGazetteer()));
-      const estimates = orFail(estimateFrom903(read.tables, gazetteer, {
+      const estimates = orFail(estimateFromReturns(read.returns, gazetteer, {
         ...(o.asAt === undefined ? {} : { asAt: o.asAt }),
         ...(o.observedFrom === undefined ? {} : { observedFrom: o.observedFrom }),
         ...(o.priorEvents === undefined ? {} : { priorEvents: o.priorEvents }),

@@ -1,9 +1,9 @@
 // Read SSDA903 CSV files: a directory (searched recursively: one folder per year, or all in one)
 // or in-memory sources. Each CSV is recognised by its columns, never its name; Header, Episodes and
-// UASC files are streamed with csv-parse (async iteration, bounded memory besides the decoded
-// rows, which are kept compact: dates as day numbers, codes and repeated text shared) and
+// UASC files are streamed with csv-parse (async iteration: the text is never held whole) and
 // validated cell by cell, then return by return (episodes that overlap) and across tables (a DOB
-// for every child). Every problem is collected, each naming the file, line and column; a Left
+// for every child). Decoded rows go into a column store (src/domain/ssda903Store.ts: ~37 bytes
+// an episode row, no object per row); the checks across rows read it child by child. Every problem is collected, each naming the file, line and column; a Left
 // holds them all (the first MAX_MESSAGES, then a count). Other 903 tables are recognised and
 // skipped. Never throws on bad input.
 import { createReadStream, readdirSync, statSync } from 'node:fs';
@@ -13,10 +13,11 @@ import { parse } from 'csv-parse';
 import { E } from '../domain/fp.js';
 import { columnLetter } from './csvRows.js';
 import {
-  collectionYearOf, decodeCells903, identifyTable, ROW_SPECS, type Episode903, type Header903, type Table903,
-  type Tables903, type Uasc903,
+  collectionYearOf, decodeCells903, identifyTable, ROW_SPECS, type Episode903, type Header903, type Table903, type Uasc903,
 } from '../domain/ssda903.js';
 import { checkEpisodeRow, checkNoOverlaps, checkStartsAfterBirth, type LocatedEpisode } from '../domain/ssda903Checks.js';
+import type { Returns903 } from '../domain/ssda903Returns.js';
+import { returnsOfStore, Store903 } from '../domain/ssda903Store.js';
 
 /** A CSV to read: a file on disk (`path`) or text in memory (`text`); `name` is how messages call it. */
 export interface Source903 {
@@ -36,7 +37,10 @@ export interface FileSummary {
 }
 
 export interface Read903 {
-  readonly tables: Tables903;
+  /** The rows, compactly (e.g. `store.episodeAt(0)`, `store.episodeRows`). */
+  readonly store: Store903;
+  /** The same, as cleaning and estimation read them (`estimateFromReturns`). */
+  readonly returns: Returns903;
   readonly files: readonly FileSummary[];
   /** Worth knowing, not errors: skipped files, DOBs that differ between returns. */
   readonly warnings: readonly string[];
@@ -81,28 +85,13 @@ const linesOf = (record: readonly string[]): number => {
   return n;
 };
 
-/** Interns repeated strings (child ids, postcodes, URNs) so a million rows share their text. */
-class Interner {
-  private readonly seen = new Map<string, string>();
-  get(s: string | undefined): string | undefined {
-    if (s === undefined) return undefined;
-    const hit = this.seen.get(s);
-    if (hit !== undefined) return hit;
-    this.seen.set(s, s);
-    return s;
-  }
-}
-
 /** Read 903 tables from sources (files or text). Files are read in the order given. */
 export const read903Sources = async (sources: readonly Source903[]): Promise<E.Either<string[], Read903>> => {
   const problems: Problem[] = [];
   const warnings: string[] = [];
   const files: FileSummary[] = [];
-  const header: Header903[] = [];
-  const episodes: Episode903[] = [];
-  const uasc: Uasc903[] = [];
+  const store = new Store903();
   const columnsOf: Map<string, number>[] = [];
-  const text = new Interner();
   const at = (src: number, line: number, column?: string): string => {
     const name = sources[src]!.name;
     if (column === undefined) return `${name}, line ${line}`;
@@ -120,7 +109,7 @@ export const read903Sources = async (sources: readonly Source903[]): Promise<E.E
     let table: Table903 | undefined;
     let rows = 0;
     let latest = Number.NEGATIVE_INFINITY;
-    const firstEpisode = episodes.length;
+    const firstEpisode = store.episodeRows;
     // Lines are counted here rather than with csv-parse's `info` (which builds an object per record):
     // blank lines are kept (and skipped below) so every line is seen.
     const parser = streamOf(source).pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: false }));
@@ -167,21 +156,16 @@ export const read903Sources = async (sources: readonly Source903[]): Promise<E.E
             continue;
           }
           const e = r.row;
-          const row: Episode903 = {
-            CHILD: text.get(e.CHILD)!, DECOM: e.DECOM, RNE: e.RNE, LS: e.LS, CIN: e.CIN, PLACE: e.PLACE,
-            PLACE_PROVIDER: e.PLACE_PROVIDER, DEC: e.DEC, REC: e.REC, REASON_PLACE_CHANGE: e.REASON_PLACE_CHANGE,
-            HOME_POST: text.get(e.HOME_POST), PL_POST: text.get(e.PL_POST), URN: text.get(e.URN), src, line,
-          };
-          latest = Math.max(latest, row.DEC ?? row.DECOM, row.DECOM);
-          episodes.push(row);
+          latest = Math.max(latest, e.DEC ?? e.DECOM, e.DECOM);
+          store.addEpisode(e, src, line);
         } else if (table === 'Header') {
           const r = decodeCells903<Header903>(ROW_SPECS.Header, cellsOf(record));
           if (r.row === undefined) for (const p of r.problems) report(src, line, p.column, p.message);
-          else header.push({ ...r.row, CHILD: text.get(r.row.CHILD)!, src, line });
+          else store.addHeader(r.row.CHILD, r.row.DOB);
         } else if (table === 'UASC') {
           const r = decodeCells903<Uasc903>(ROW_SPECS.UASC, cellsOf(record));
           if (r.row === undefined) for (const p of r.problems) report(src, line, p.column, p.message);
-          else uasc.push({ ...r.row, CHILD: text.get(r.row.CHILD)!, src, line });
+          else store.addUasc(r.row.CHILD);
         }
       }
     } catch (e) {
@@ -193,7 +177,7 @@ export const read903Sources = async (sources: readonly Source903[]): Promise<E.E
     }
     const collectionYear = table === 'Episodes' && Number.isFinite(latest) ? collectionYearOf(latest) : undefined;
     files.push({ name: source.name, table, rows, ...(collectionYear === undefined ? {} : { collectionYear }) });
-    if (collectionYear !== undefined) checkReturn(episodes, firstEpisode, collectionYear, report);
+    if (collectionYear !== undefined) checkReturn(store, firstEpisode, collectionYear, report);
   }
 
   const byTable = (t: Table903): number => files.filter((f) => f.table === t).length;
@@ -203,59 +187,53 @@ export const read903Sources = async (sources: readonly Source903[]): Promise<E.E
   if (byTable('Header') === 0 && problems.length === 0) {
     return E.left([`no SSDA903 Header file found (a CSV with the columns ${ROW_SPECS.Header.cells.map((c) => c.column).join(', ')}): dates of birth are needed for age bands`]);
   }
-  checkAcrossTables(header, episodes, report, warnings);
+  checkAcrossTables(store, report, warnings);
   if (problems.length > 0) {
     const shown = [...problems].sort((a, b) => a.src - b.src || a.line - b.line).slice(0, MAX_MESSAGES).map((p) => p.message);
     if (problems.length > MAX_MESSAGES) shown.push(`… and ${problems.length - MAX_MESSAGES} more problems (${problems.length} in all)`);
     return E.left(shown);
   }
-  return E.right({ tables: { header, episodes, uasc }, files, warnings });
+  return E.right({ store, returns: returnsOfStore(store), files, warnings });
 };
 
-/** Rules within one return: PLACE codes in force for its year, providers, dates, and no overlapping episodes. */
+/** Rules within one return (rows `from` onwards): PLACE codes in force for its year, providers, dates, and no overlapping episodes. */
 const checkReturn = (
-  episodes: readonly Episode903[], from: number, collectionYear: number,
+  store: Store903, from: number, collectionYear: number,
   report: (src: number, line: number, column: string | undefined, message: string) => void,
 ): void => {
-  const byChild = new Map<string, LocatedEpisode[]>();
-  for (let i = from; i < episodes.length; i++) {
-    const e = episodes[i]!;
-    for (const p of checkEpisodeRow(e, collectionYear)) report(e.src!, e.line!, p.column, p.message);
-    const list = byChild.get(e.CHILD);
-    const located: LocatedEpisode = { DECOM: e.DECOM, DEC: e.DEC, line: e.line! };
-    if (list === undefined) byChild.set(e.CHILD, [located]);
-    else list.push(located);
+  for (let i = from; i < store.episodeRows; i++) {
+    const problems = checkEpisodeRow(store.episodeAt(i), collectionYear);
+    for (const p of problems) report(store.srcAt(i), store.lineAt(i), p.column, p.message);
   }
-  const src = episodes[from]?.src ?? 0;
-  for (const [child, list] of byChild) {
-    if (list.length < 2) continue;
-    for (const p of checkNoOverlaps(child, list)) report(src, p.line, p.column, p.message);
+  const src = from < store.episodeRows ? store.srcAt(from) : 0;
+  const { offsets, rows } = store.rowsByChild(from, store.episodeRows);
+  for (let k = 1; k + 1 < offsets.length; k++) {
+    if (offsets[k + 1]! - offsets[k]! < 2) continue;
+    const list: LocatedEpisode[] = [];
+    for (let r = offsets[k]!; r < offsets[k + 1]!; r++) {
+      const i = rows[r]!;
+      list.push({ DECOM: store.decomAt(i), DEC: store.decAt(i), line: store.lineAt(i) });
+    }
+    for (const p of checkNoOverlaps(store.childId(k), list)) report(src, p.line, p.column, p.message);
   }
 };
 
 /** Every child with episodes has a date of birth, no episode starts before it; DOB changes are flagged. */
 const checkAcrossTables = (
-  header: readonly Header903[], episodes: readonly Episode903[],
-  report: (src: number, line: number, column: string | undefined, message: string) => void, warnings: string[],
+  store: Store903, report: (src: number, line: number, column: string | undefined, message: string) => void, warnings: string[],
 ): void => {
-  const dob = new Map<string, number>();
-  const changed = new Set<string>();
-  for (const h of header) {
-    const seen = dob.get(h.CHILD);
-    if (seen !== undefined && seen !== h.DOB) changed.add(h.CHILD);
-    dob.set(h.CHILD, h.DOB);
-  }
-  if (changed.size > 0) warnings.push(`${changed.size} child${changed.size === 1 ? '' : 'ren'} with a different DOB in different returns (the last file's is used), e.g. ${[...changed].slice(0, 3).join(', ')}`);
-  const missing = new Set<string>();
-  for (const e of episodes) {
-    const born = dob.get(e.CHILD);
+  if (store.dobConflicts > 0) warnings.push(`${store.dobConflicts} child${store.dobConflicts === 1 ? '' : 'ren'} with a different DOB in different returns (the last file's is used), e.g. ${store.dobConflictExamples.join(', ')}`);
+  const missing = new Set<number>();
+  for (let i = 0; i < store.episodeRows; i++) {
+    const k = store.childIndexAt(i);
+    const born = store.dobOf(k);
     if (born === undefined) {
-      if (!missing.has(e.CHILD)) report(e.src!, e.line!, 'CHILD', `child ${e.CHILD} has episodes but no row in any Header file (its date of birth is needed)`);
-      missing.add(e.CHILD);
+      if (!missing.has(k)) report(store.srcAt(i), store.lineAt(i), 'CHILD', `child ${store.childId(k)} has episodes but no row in any Header file (its date of birth is needed)`);
+      missing.add(k);
       continue;
     }
-    const p = checkStartsAfterBirth(e.CHILD, { DECOM: e.DECOM, DEC: e.DEC, line: e.line! }, born);
-    if (p !== undefined) report(e.src!, p.line, p.column, p.message);
+    const p = checkStartsAfterBirth(store.childId(k), { DECOM: store.decomAt(i), DEC: store.decAt(i), line: store.lineAt(i) }, born);
+    if (p !== undefined) report(store.srcAt(i), p.line, p.column, p.message);
   }
 };
 

@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { asAtDay } from '../../src/calibrate/ssda903/asAtDay.js';
+import { returnsOfTables } from '../../src/calibrate/ssda903/returns.js';
+import type { Tables903 } from '../../src/domain/ssda903.js';
 import { epochDayOf } from '../../src/domain/time.js';
 
 const run = (...args: string[]) => {
@@ -36,8 +38,9 @@ describe('sufficiency backtest', () => {
         { CHILD: 'a', DECOM: d('2023-06-01'), DEC: d('2024-06-01'), REC: 'E4A', RNE: 'P', LS: 'C2', CIN: 'N1', PLACE: 'U6' },
         { CHILD: 'b', DECOM: d('2024-05-01'), RNE: 'S', LS: 'C2', CIN: 'N1', PLACE: 'K2' },
       ],
-    } as unknown as Parameters<typeof asAtDay>[0];
-    const t = asAtDay(tables, d('2024-03-31'));
-    expect(t.episodes.map((e) => [e.CHILD, e.DEC, e.REC])).toEqual([['a', d('2023-06-01'), 'X1'], ['a', undefined, undefined]]);
+    } as unknown as Tables903;
+    const seen: [string, number | undefined, string | undefined][] = [];
+    asAtDay(returnsOfTables(tables), d('2024-03-31')).forEachChild((c) => { for (const e of c.episodes) seen.push([e.CHILD, e.DEC, e.REC]); });
+    expect(seen).toEqual([['a', d('2023-06-01'), 'X1'], ['a', undefined, undefined]]);
   });
 });

@@ -26,8 +26,8 @@ describe('read903Directory', () => {
       { name: '2023-24/SSDA903_2023_Episodes.csv', table: 'Episodes', rows: 10, collectionYear: 2023 },
       { name: '2023-24/SSDA903_2023_Header.csv', table: 'Header', rows: 8 },
     ]);
-    expect(r.right.tables.episodes).toHaveLength(24);
-    expect(r.right.tables.episodes[0]).toMatchObject({ CHILD: 'A', RNE: 'S', PLACE: 'U4', src: 0, line: 2 });
+    expect(r.right.store.episodeRows).toBe(24);
+    expect(r.right.store.episodeAt(0)).toMatchObject({ CHILD: 'A', RNE: 'S', PLACE: 'U4', src: 0, line: 2 });
   });
 
   it('reads a BOM, CRLF line ends, quoted cells, blank lines and columns in any order', async () => {
@@ -35,7 +35,8 @@ describe('read903Directory', () => {
     const text = `\uFEFF${cols.join(',')}\r\n${cols.map((c) => (c === 'URN' ? '"SC1,2"' : c === 'CHILD' ? '1' : (goodEpisode() as Record<string, string | undefined>)[c] ?? '')).join(',')}\r\n\r\n,,,,,,,,,,,,\r\n`;
     const r = await read903Sources([{ name: 'e.csv', text }, { name: 'h.csv', text: HEADER_OK }]);
     if (E.isLeft(r)) throw new Error(r.left.join('\n'));
-    expect(r.right.tables.episodes).toEqual([expect.objectContaining({ CHILD: '1', URN: 'SC1,2', HOME_POST: 'ME4 4', line: 2 })]);
+    expect(r.right.store.episodeRows).toBe(1);
+    expect(r.right.store.episodeAt(0)).toEqual(expect.objectContaining({ CHILD: '1', URN: 'SC1,2', HOME_POST: 'ME4 4', line: 2 }));
   });
 
   it('skips other 903 tables and other CSVs with a note', async () => {

@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { E } from '../../src/domain/fp.js';
 import { AGE_BANDS, PLACEMENT_TYPES } from '../../src/domain/vocabulary.js';
-import { estimateFrom903, type Estimates } from '../../src/calibrate/ssda903/estimateFrom903.js';
+import { estimateFromReturns, type Estimates } from '../../src/calibrate/ssda903/estimateFrom903.js';
 import { loadGazetteer } from '../../src/io/geography.js';
 import { loadScenarioFile } from '../../src/io/scenarioFile.js';
 import { read903Sources } from '../../src/io/ssda903Files.js';
@@ -39,7 +39,7 @@ beforeAll(async () => {
   }
   const read = await read903Sources(sources);
   if (E.isLeft(read)) throw new Error(read.left.slice(0, 5).join('\n'));
-  const e = estimateFrom903(read.right.tables, g.right, { asAt: '2025-03-31', observedFrom: rs.scenario.startDate, priorEvents: 0, hazardSteps: [0, 1] });
+  const e = estimateFromReturns(read.right.returns, g.right, { asAt: '2025-03-31', observedFrom: rs.scenario.startDate, priorEvents: 0, hazardSteps: [0, 1] });
   if (E.isLeft(e)) throw new Error(e.left.join('\n'));
   est = e.right;
 }, 300_000);

@@ -2,6 +2,7 @@
 // distance and stability estimates need: age band, need, placement type and postcodes of the
 // placement they are in, time in care, and placements in the last 12 months.
 import type { AgeBand, Need, PlacementType } from '../../domain/vocabulary.js';
+import { foldChildren, type ChildFold } from './fold.js';
 import { ageBandAt, DAYS_PER_YEAR, eighteenth } from './splitAtAgeBands.js';
 import type { ChildHistory, Period, Placement, Segment } from './types.js';
 import type { Window } from './window.js';
@@ -38,32 +39,40 @@ export const needOf = (uasc: boolean, type: PlacementType, cinAtStart: string): 
 };
 
 /**
- * Children in care at the end of `w.asAt` (in a period that started by then and stops after it;
- * children aged 18 by the next day are not counted: they leave care). Sorted by CHILD.
+ * The child as they were at the end of `w.asAt`, if in care then (in a period that started by then
+ * and stops after it; children aged 18 by the next day are not counted: they leave care).
  */
-export const childrenAtAsAt = (children: readonly ChildHistory[], w: Window): ChildAtAsAt[] => {
-  const out: ChildAtAsAt[] = [];
+export const childAtAsAt = (c: ChildHistory, w: Window): ChildAtAsAt | undefined => {
+  if (eighteenth(c.dob) <= w.end) return undefined;
+  const period = c.periods.find((p) => p.start <= w.asAt && periodStop(p) > w.asAt);
+  if (period === undefined) return undefined;
+  const placement = period.placements.find((pl) => pl.start <= w.asAt && placementStop(pl) > w.asAt);
+  const segment = placement?.segments.find((s) => s.start <= w.asAt && segmentStop(s) > w.asAt);
+  if (placement === undefined || segment === undefined) return undefined;
   const yearStart = w.end - 365;
-  for (const c of children) {
-    if (eighteenth(c.dob) <= w.end) continue;
-    const period = c.periods.find((p) => p.start <= w.asAt && periodStop(p) > w.asAt);
-    if (period === undefined) continue;
-    const placement = period.placements.find((pl) => pl.start <= w.asAt && placementStop(pl) > w.asAt);
-    const segment = placement?.segments.find((s) => s.start <= w.asAt && segmentStop(s) > w.asAt);
-    if (placement === undefined || segment === undefined) continue;
-    let placementsInYear = 0;
-    for (const p of c.periods) for (const pl of p.placements) if (pl.start < w.end && placementStop(pl) > yearStart) placementsInYear++;
-    out.push({
-      child: c.child,
-      ageBand: ageBandAt(c.dob, w.end),
-      need: needOf(c.uasc, segment.type, period.cinAtStart),
-      placementType: segment.type,
-      homePost: segment.homePost,
-      plPost: segment.plPost,
-      yearsInCare: (w.end - period.start) / DAYS_PER_YEAR,
-      startKnown: period.startKnown,
-      placementsInYear,
-    });
-  }
-  return out;
+  let placementsInYear = 0;
+  for (const p of c.periods) for (const pl of p.placements) if (pl.start < w.end && placementStop(pl) > yearStart) placementsInYear++;
+  return {
+    child: c.child,
+    ageBand: ageBandAt(c.dob, w.end),
+    need: needOf(c.uasc, segment.type, period.cinAtStart),
+    placementType: segment.type,
+    homePost: segment.homePost,
+    plPost: segment.plPost,
+    yearsInCare: (w.end - period.start) / DAYS_PER_YEAR,
+    startKnown: period.startKnown,
+    placementsInYear,
+  };
 };
+
+/** Children in care at the end of `w.asAt`, in the order given (sorted by CHILD when cleaned). */
+export const childrenAtAsAtFold = (w: Window): ChildFold<ChildAtAsAt[], ChildAtAsAt[]> => ({
+  start: () => [],
+  add: (out, c) => {
+    const at = childAtAsAt(c, w);
+    if (at !== undefined) out.push(at);
+  },
+  finish: (out) => out,
+});
+
+export const childrenAtAsAt = (children: readonly ChildHistory[], w: Window): ChildAtAsAt[] => foldChildren(childrenAtAsAtFold(w), children);

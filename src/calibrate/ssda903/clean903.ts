@@ -11,83 +11,85 @@
 //   9 datesOfBirth          one DOB per child across returns
 //  10 uascChildren          UASC in any year's UASC table
 // Rules 1, 3, 4 and 5 together de-duplicate several years' overlapping returns. Pure.
-import type { Tables903, Episode903 } from '../../domain/ssda903.js';
-import { datesOfBirth } from './datesOfBirth.js';
+//
+// `cleanReturns` cleans one child at a time and hands each history to a visitor, so the caller
+// (the estimator) never holds every child's history, nor every row, at once.
+import type { Tables903 } from '../../domain/ssda903.js';
+import type { ChildRows, Returns903 } from '../../domain/ssda903Returns.js';
 import { dropDuplicateEnds } from './dropDuplicateEnds.js';
 import { dropDuplicateStarts } from './dropDuplicateStarts.js';
 import { dropIdenticalRows } from './dropIdenticalRows.js';
 import { excludeShortBreaks } from './excludeShortBreaks.js';
 import { mergeContinuations } from './mergeContinuations.js';
 import { periodsOfCare } from './periodsOfCare.js';
+import { returnsOfTables } from './returns.js';
 import { truncateOverlaps } from './truncateOverlaps.js';
 import type { ChildHistory, Cleaned903, CleaningCounts, Period } from './types.js';
-import { uascChildren } from './uascChildren.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-/** Group rows by CHILD, keeping their order within each child. */
-export const byChild = <A extends { readonly CHILD: string }>(rows: readonly A[]): Map<string, A[]> => {
-  const out = new Map<string, A[]>();
-  for (const r of rows) {
-    const list = out.get(r.CHILD);
-    if (list === undefined) out.set(r.CHILD, [r]);
-    else list.push(r);
+/** One child's rows → their history (undefined: no DOB, or nothing left), adding to `counts`. */
+const cleanChild = (c: ChildRows, counts: Mutable<CleaningCounts>): ChildHistory | undefined => {
+  counts.episodeRows += c.episodes.length;
+  if (c.dob === undefined) {
+    counts.withoutHeader += c.episodes.length;
+    return undefined;
   }
-  return out;
+  const r1 = dropIdenticalRows(c.episodes);
+  const r2 = excludeShortBreaks(r1.kept);
+  const r3 = dropDuplicateStarts(r2.kept);
+  const r4 = dropDuplicateEnds(r3.kept);
+  const r5 = truncateOverlaps(r4.kept);
+  counts.identicalRows += r1.dropped;
+  counts.shortBreaks += r2.dropped;
+  counts.duplicateStarts += r3.dropped;
+  counts.duplicateEnds += r4.dropped;
+  counts.truncatedOverlaps += r5.truncated;
+  if (r5.kept.length === 0) return undefined;
+  counts.episodesUsed += r5.kept.length;
+  const periods: Period[] = periodsOfCare(r5.kept).map((p) => {
+    const merged = mergeContinuations(p.episodes, p.end ?? p.censoredAt);
+    counts.continuationsMerged += merged.merged;
+    counts.temporaryMoves += merged.temporary;
+    counts.placements += merged.placements.length;
+    if (!p.startKnown) counts.periodsWithUnknownStart++;
+    if (p.censoredAt !== undefined) counts.periodsCensoredEarly++;
+    return {
+      start: p.start, startKnown: p.startKnown, end: p.end, rec: p.rec, censoredAt: p.censoredAt,
+      cinAtStart: p.episodes[0]!.CIN, placements: merged.placements,
+    };
+  });
+  counts.periods += periods.length;
+  if (c.uasc) counts.uascChildren++;
+  counts.children++;
+  return { child: c.child, dob: c.dob, uasc: c.uasc, periods };
+};
+
+/**
+ * Clean the returns child by child (sorted by CHILD), giving each child's history to `visit`;
+ * returns what every rule used and dropped.
+ */
+export const cleanReturns = (returns: Returns903, visit: (c: ChildHistory) => void): CleaningCounts => {
+  const counts: Mutable<CleaningCounts> = {
+    headerRows: returns.headerRows, headerRepeats: returns.headerRepeats, dobConflicts: returns.dobConflicts, uascChildren: 0,
+    episodeRows: 0, identicalRows: 0, shortBreaks: 0, duplicateStarts: 0, duplicateEnds: 0,
+    truncatedOverlaps: 0, withoutHeader: 0, continuationsMerged: 0, temporaryMoves: 0, episodesUsed: 0,
+    children: 0, periods: 0, periodsWithUnknownStart: 0, periodsCensoredEarly: 0, placements: 0,
+  };
+  returns.forEachChild((c) => {
+    const history = cleanChild(c, counts);
+    if (history !== undefined) visit(history);
+  });
+  return counts;
 };
 
 /**
  * Clean decoded 903 tables into each child's periods and placements, counting what every rule
- * used and dropped. Children come out sorted by CHILD.
+ * used and dropped. Children come out sorted by CHILD. (For data held in memory; large returns
+ * go through `cleanReturns`, one child at a time.)
  */
 export const clean903 = (tables: Tables903): Cleaned903 => {
-  const { dob, repeats, conflicts } = datesOfBirth(tables.header);
-  const uasc = uascChildren(tables.uasc);
-  const counts: Mutable<CleaningCounts> = {
-    headerRows: tables.header.length, headerRepeats: repeats, dobConflicts: conflicts, uascChildren: 0,
-    episodeRows: tables.episodes.length, identicalRows: 0, shortBreaks: 0, duplicateStarts: 0, duplicateEnds: 0,
-    truncatedOverlaps: 0, withoutHeader: 0, continuationsMerged: 0, temporaryMoves: 0, episodesUsed: 0,
-    children: 0, periods: 0, periodsWithUnknownStart: 0, periodsCensoredEarly: 0, placements: 0,
-  };
-  const grouped = byChild(tables.episodes);
-  const ids = [...grouped.keys()].sort();
   const children: ChildHistory[] = [];
-  for (const child of ids) {
-    const rows: Episode903[] = grouped.get(child)!;
-    const born = dob.get(child);
-    if (born === undefined) {
-      counts.withoutHeader += rows.length;
-      continue;
-    }
-    const r1 = dropIdenticalRows(rows);
-    const r2 = excludeShortBreaks(r1.kept);
-    const r3 = dropDuplicateStarts(r2.kept);
-    const r4 = dropDuplicateEnds(r3.kept);
-    const r5 = truncateOverlaps(r4.kept);
-    counts.identicalRows += r1.dropped;
-    counts.shortBreaks += r2.dropped;
-    counts.duplicateStarts += r3.dropped;
-    counts.duplicateEnds += r4.dropped;
-    counts.truncatedOverlaps += r5.truncated;
-    if (r5.kept.length === 0) continue;
-    counts.episodesUsed += r5.kept.length;
-    const periods: Period[] = periodsOfCare(r5.kept).map((p) => {
-      const merged = mergeContinuations(p.episodes, p.end ?? p.censoredAt);
-      counts.continuationsMerged += merged.merged;
-      counts.temporaryMoves += merged.temporary;
-      counts.placements += merged.placements.length;
-      if (!p.startKnown) counts.periodsWithUnknownStart++;
-      if (p.censoredAt !== undefined) counts.periodsCensoredEarly++;
-      return {
-        start: p.start, startKnown: p.startKnown, end: p.end, rec: p.rec, censoredAt: p.censoredAt,
-        cinAtStart: p.episodes[0]!.CIN, placements: merged.placements,
-      };
-    });
-    counts.periods += periods.length;
-    const isUasc = uasc.has(child);
-    if (isUasc) counts.uascChildren++;
-    children.push({ child, dob: born, uasc: isUasc, periods });
-  }
-  counts.children = children.length;
+  const counts = cleanReturns(returnsOfTables(tables), (c) => children.push(c));
   return { children, counts };
 };

@@ -11,6 +11,7 @@ import { periodStop, segmentStop } from './childrenAtAsAt.js';
 import { breakdownPrior, plannedPrior } from './priors.js';
 import { gammaRate, type RateCell } from './smoothing.js';
 import { ageBandAt, DAYS_PER_YEAR, eighteenth, splitAtAgeBands } from './splitAtAgeBands.js';
+import { foldChildren, type ChildFold } from './fold.js';
 import type { ChildHistory } from './types.js';
 import type { Window } from './window.js';
 
@@ -30,14 +31,18 @@ export interface DisruptionEstimate {
 type Grid = Record<PlacementType, Record<AgeBand, number>>;
 const grid = (): Grid => Object.fromEntries(PLACEMENT_TYPES.map((p) => [p, Object.fromEntries(AGE_BANDS.map((b) => [b, 0]))])) as Grid;
 
-export const disruptions = (children: readonly ChildHistory[], w: Window, m: number): DisruptionEstimate => {
-  const exposure = grid();
-  const unplanned = grid();
-  const planned = grid();
-  let otherMoves = 0;
-  let nUnplanned = 0;
-  let nPlanned = 0;
-  for (const c of children) {
+interface DisruptionTally {
+  readonly exposure: Grid;
+  readonly unplanned: Grid;
+  readonly planned: Grid;
+  otherMoves: number;
+  nUnplanned: number;
+  nPlanned: number;
+}
+
+export const disruptionsFold = (w: Window, m: number): ChildFold<DisruptionTally, DisruptionEstimate> => ({
+  start: () => ({ exposure: grid(), unplanned: grid(), planned: grid(), otherMoves: 0, nUnplanned: 0, nPlanned: 0 }),
+  add: (t, c) => {
     const adult = eighteenth(c.dob);
     for (const p of c.periods) {
       const stop = Math.min(periodStop(p), w.end, adult);
@@ -45,38 +50,42 @@ export const disruptions = (children: readonly ChildHistory[], w: Window, m: num
         for (const s of pl.segments) {
           const from = Math.max(s.start, w.observedFrom);
           const to = Math.min(segmentStop(s), stop);
-          for (const piece of splitAtAgeBands(from, to, c.dob)) exposure[s.type][piece.band] += (piece.to - piece.from) / DAYS_PER_YEAR;
+          for (const piece of splitAtAgeBands(from, to, c.dob)) t.exposure[s.type][piece.band] += (piece.to - piece.from) / DAYS_PER_YEAR;
         }
         const moved = i + 1 < p.placements.length && pl.end !== undefined && pl.end >= w.observedFrom && pl.end <= w.asAt && pl.end < adult;
         if (!moved) return;
         const last = pl.segments[pl.segments.length - 1]!;
         const band = ageBandAt(c.dob, Math.max(pl.start, pl.end! - 1e-9));
         if (pl.endReason !== undefined && UNPLANNED_CHANGE.includes(pl.endReason)) {
-          unplanned[last.type][band]++;
-          nUnplanned++;
+          t.unplanned[last.type][band]++;
+          t.nUnplanned++;
         } else if (pl.endReason !== undefined && PLANNED_CHANGE.includes(pl.endReason)) {
-          planned[last.type][band]++;
-          nPlanned++;
+          t.planned[last.type][band]++;
+          t.nPlanned++;
         } else {
-          otherMoves++;
+          t.otherMoves++;
         }
       });
     }
-  }
-  const table = (events: Grid, prior: (p: PlacementType, b: AgeBand) => number): RateTable => {
-    const out: Partial<Record<PlacementType, Partial<Record<AgeBand, RateCell>>>> = {};
-    for (const p of PLACEMENT_TYPES) {
-      if (p === 'unregistered') continue;
-      for (const b of AGE_BANDS) {
-        if (exposure[p][b] <= 0 && events[p][b] === 0) continue;
-        (out[p] ??= {})[b] = gammaRate(events[p][b], exposure[p][b], prior(p, b), m);
+  },
+  finish: ({ exposure, unplanned, planned, otherMoves, nUnplanned, nPlanned }) => {
+    const table = (events: Grid, prior: (p: PlacementType, b: AgeBand) => number): RateTable => {
+      const out: Partial<Record<PlacementType, Partial<Record<AgeBand, RateCell>>>> = {};
+      for (const p of PLACEMENT_TYPES) {
+        if (p === 'unregistered') continue;
+        for (const b of AGE_BANDS) {
+          if (exposure[p][b] <= 0 && events[p][b] === 0) continue;
+          (out[p] ??= {})[b] = gammaRate(events[p][b], exposure[p][b], prior(p, b), m);
+        }
       }
-    }
-    return out;
-  };
-  return {
-    base: table(unplanned, breakdownPrior),
-    plannedMoves: table(planned, plannedPrior),
-    otherMoves, unplanned: nUnplanned, planned: nPlanned,
-  };
-};
+      return out;
+    };
+    return {
+      base: table(unplanned, breakdownPrior),
+      plannedMoves: table(planned, plannedPrior),
+      otherMoves, unplanned: nUnplanned, planned: nPlanned,
+    };
+  },
+});
+
+export const disruptions = (children: readonly ChildHistory[], w: Window, m: number): DisruptionEstimate => foldChildren(disruptionsFold(w, m), children);

@@ -8,6 +8,7 @@ import { needOf } from './childrenAtAsAt.js';
 import { NATIONAL_STARTER_MIX, NATIONAL_STARTS_PER_CHILD_IN_CARE, NEED_PRIOR } from './priors.js';
 import { dirichletShares, gammaRate, type RateCell } from './smoothing.js';
 import { ageBandAt } from './splitAtAgeBands.js';
+import { foldChildren, type ChildFold } from './fold.js';
 import type { ChildHistory } from './types.js';
 import type { Window } from './window.js';
 
@@ -29,22 +30,27 @@ export interface EntriesEstimate {
   readonly rates: readonly EntryRateRow[];
 }
 
-/** Count starts in [observedFrom, asAt] by age band and need. */
-export const countStarts = (children: readonly ChildHistory[], w: Window): Map<string, number> => {
-  const out = new Map<string, number>();
-  for (const c of children) {
+/** Count starts in [observedFrom, asAt] by age band and need (keys `band|need`). */
+export const startsFold = (w: Window): ChildFold<Map<string, number>, Map<string, number>> => ({
+  start: () => new Map(),
+  add: (out, c) => {
     for (const p of c.periods) {
       if (!p.startKnown || p.start < w.observedFrom || p.start > w.asAt) continue;
       const first = p.placements[0]?.segments[0]?.type ?? 'other';
       const k = `${ageBandAt(c.dob, p.start)}|${needOf(c.uasc, first, p.cinAtStart)}`;
       out.set(k, (out.get(k) ?? 0) + 1);
     }
-  }
-  return out;
-};
+  },
+  finish: (out) => out,
+});
 
-export const entries = (children: readonly ChildHistory[], w: Window, childrenInCare: number, m: number): EntriesEstimate => {
-  const counted = countStarts(children, w);
+export const countStarts = (children: readonly ChildHistory[], w: Window): Map<string, number> => foldChildren(startsFold(w), children);
+
+export const entries = (children: readonly ChildHistory[], w: Window, childrenInCare: number, m: number): EntriesEstimate =>
+  entriesOfStarts(countStarts(children, w), w, childrenInCare, m);
+
+/** Entry rates from the starts counted by `startsFold`. */
+export const entriesOfStarts = (counted: ReadonlyMap<string, number>, w: Window, childrenInCare: number, m: number): EntriesEstimate => {
   const n = (b: AgeBand, need?: Need): number =>
     need === undefined ? NEEDS.reduce((s, x) => s + (counted.get(`${b}|${x}`) ?? 0), 0) : counted.get(`${b}|${need}`) ?? 0;
   const starts = AGE_BANDS.reduce((s, b) => s + n(b), 0);

@@ -1,5 +1,6 @@
-// Estimates from an authority's own SSDA903 returns: `estimateFrom903(tables, gazetteer, options)`.
-// Pure: tables in (from `read903Directory`/`read903Sources`, or built in memory), estimates out.
+// Estimates from an authority's own SSDA903 returns: `estimateFromReturns(returns, gazetteer, options)`
+// (returns from `read903Directory`/`read903Sources`), or `estimateFrom903(tables, …)` for tables
+// built in memory. Pure: returns in, estimates out.
 //
 // The output, `Estimates` (every date ISO `YYYY-MM-DD`, every rate per year, every share 0–1):
 //
@@ -32,18 +33,21 @@ import type { Gazetteer } from '../../domain/geography.js';
 import type { Tables903 } from '../../domain/ssda903.js';
 import { isoDateOfEpochDay, parseIsoDate } from '../../domain/time.js';
 import { AGE_BANDS, type AgeBand, type Need, type PlacementType } from '../../domain/vocabulary.js';
-import { childrenAtAsAt } from './childrenAtAsAt.js';
-import { clean903 } from './clean903.js';
-import { disruptions, type DisruptionEstimate, type RateTable } from './disruptions.js';
+import type { Returns903 } from '../../domain/ssda903Returns.js';
+import { childrenAtAsAtFold } from './childrenAtAsAt.js';
+import { cleanReturns } from './clean903.js';
+import { disruptionsFold, type DisruptionEstimate, type RateTable } from './disruptions.js';
 import { distance, zoneOf, type DistanceEstimate } from './distance.js';
-import { entries, type EntriesEstimate } from './entries.js';
-import { exitHazards, type ExitReasonKey, type ExitsEstimate } from './exitHazards.js';
-import { placementMix, type PlacementMixEstimate } from './placementMix.js';
+import { entriesOfStarts, startsFold, type EntriesEstimate } from './entries.js';
+import { exitHazardsFold, type ExitReasonKey, type ExitsEstimate } from './exitHazards.js';
+import type { ChildFold } from './fold.js';
+import { entryMixFold, placementMixOf, type PlacementMixEstimate } from './placementMix.js';
 import { history, population, type HistoryEstimate, type PopulationCell, type PopulationEstimate } from './population.js';
 import { DEFAULT_PRIOR_EVENTS } from './smoothing.js';
-import type { Cleaned903, CleaningCounts } from './types.js';
+import { returnsOfTables } from './returns.js';
+import type { CleaningCounts } from './types.js';
 import { DAYS_PER_YEAR } from './splitAtAgeBands.js';
-import { dateRange, defaultAsAt, defaultObservedFrom, windowOf, type Window } from './window.js';
+import { dateRangeOfReturns, defaultAsAt, defaultObservedFrom, windowOf, type Window } from './window.js';
 
 export interface EstimateOptions {
   /** Snapshot date (ISO); default: the 31 March ending the latest collection year in the data. */
@@ -110,40 +114,74 @@ const optionProblems = (o: EstimateOptions): string[] => {
   return out;
 };
 
+/** The first start of care in the window (undefined: none). */
+const firstStartFold = (w: Window): ChildFold<{ first: number }, number | undefined> => ({
+  start: () => ({ first: Number.POSITIVE_INFINITY }),
+  add: (t, c) => {
+    for (const p of c.periods) if (p.startKnown && p.start >= w.observedFrom && p.start <= w.asAt && p.start < t.first) t.first = p.start;
+  },
+  finish: (t) => (Number.isFinite(t.first) ? t.first : undefined),
+});
+
 /**
  * Flows that seem to begin after `observedFrom`: no start for a stretch in which, at the rate seen
  * later, five or more were due (a part-year return, or a synthetic export that begins mid-year).
  */
-export const lateStartWarning = (cleaned: Cleaned903, w: Window, startsPerYear: number): string[] => {
-  let first = Number.POSITIVE_INFINITY;
-  for (const c of cleaned.children) for (const p of c.periods) if (p.startKnown && p.start >= w.observedFrom && p.start <= w.asAt && p.start < first) first = p.start;
-  if (!Number.isFinite(first)) return [];
+export const lateStartWarning = (first: number | undefined, w: Window, startsPerYear: number): string[] => {
+  if (first === undefined) return [];
   const due = (startsPerYear * (first - w.observedFrom)) / DAYS_PER_YEAR;
   return due >= 5
     ? [`no child starts care between ${isoDateOfEpochDay(w.observedFrom)} and ${isoDateOfEpochDay(first)}, where about ${Math.round(due)} starts were due at the rate seen later: if the data begin later (a part-year return, a synthetic export), give that day as observedFrom (--observed-from)`]
     : [];
 };
 
-/** Estimate from cleaned tables (for callers who cleaned already, e.g. to reuse the cleaning). */
-export const estimateFromCleaned = (
-  cleaned: Cleaned903, range: { latest: number | undefined; earliestEnd: number | undefined }, g: Gazetteer, o: EstimateOptions = {},
-): E.Either<string[], Estimates> => {
+/**
+ * Clean the returns (clean903.ts) and estimate, in one pass over the children after one over the
+ * dates (for the default window): each child's history is cleaned, added to every tally, and
+ * dropped, so memory holds the rows (compactly, in the reader's store) and the tallies, never
+ * every child's history. A Left says why nothing can be estimated (bad options, no usable
+ * episodes, an empty window); it never throws on data.
+ *
+ * @example estimateFromReturns(read.returns, gazetteer, { asAt: '2024-03-31' })
+ */
+export const estimateFromReturns = (returns: Returns903, g: Gazetteer, o: EstimateOptions = {}): E.Either<string[], Estimates> => {
   const problems = optionProblems(o);
   if (problems.length > 0) return E.left(problems);
-  if (range.latest === undefined || cleaned.children.length === 0) return E.left(['no usable episodes: nothing to estimate from (every episode was dropped by cleaning, or there were none)']);
+  const noEpisodes = E.left(['no usable episodes: nothing to estimate from (every episode was dropped by cleaning, or there were none)']);
+  const range = dateRangeOfReturns(returns);
+  if (range.latest === undefined) return noEpisodes;
   const asAt = o.asAt !== undefined ? parseIsoDate(o.asAt)! : defaultAsAt(range.latest);
   const observedFrom = o.observedFrom !== undefined ? parseIsoDate(o.observedFrom)! : defaultObservedFrom(range.earliestEnd, range.latest);
   if (observedFrom > asAt) return E.left([`the observed window is empty: it starts ${isoDateOfEpochDay(observedFrom)}, after the snapshot date ${isoDateOfEpochDay(asAt)}`]);
   const w = windowOf(asAt, observedFrom);
   const m = o.priorEvents ?? DEFAULT_PRIOR_EVENTS;
   const steps = o.hazardSteps ?? DEFAULT_HAZARD_STEPS;
-  const atAsAt = childrenAtAsAt(cleaned.children, w);
+
+  const folds = {
+    atAsAt: childrenAtAsAtFold(w), starts: startsFold(w), exits: exitHazardsFold(w, steps, m),
+    entryMix: entryMixFold(w), disruption: disruptionsFold(w, m), firstStart: firstStartFold(w),
+  };
+  const tallies = {
+    atAsAt: folds.atAsAt.start(), starts: folds.starts.start(), exits: folds.exits.start(),
+    entryMix: folds.entryMix.start(), disruption: folds.disruption.start(), firstStart: folds.firstStart.start(),
+  };
+  const cleaning = cleanReturns(returns, (c) => {
+    folds.atAsAt.add(tallies.atAsAt, c);
+    folds.starts.add(tallies.starts, c);
+    folds.exits.add(tallies.exits, c);
+    folds.entryMix.add(tallies.entryMix, c);
+    folds.disruption.add(tallies.disruption, c);
+    folds.firstStart.add(tallies.firstStart, c);
+  });
+  if (cleaning.children === 0) return noEpisodes;
+
+  const atAsAt = folds.atAsAt.finish(tallies.atAsAt);
   const pop = population(atAsAt);
   const hist = history(atAsAt);
-  const ent = entries(cleaned.children, w, pop.total, m);
-  const ex = exitHazards(cleaned.children, w, steps, m);
-  const mix = placementMix(cleaned.children, w, pop.byPlacementType, m);
-  const dis = disruptions(cleaned.children, w, m);
+  const ent = entriesOfStarts(folds.starts.finish(tallies.starts), w, pop.total, m);
+  const ex = folds.exits.finish(tallies.exits);
+  const mix = placementMixOf(folds.entryMix.finish(tallies.entryMix), pop.byPlacementType, m);
+  const dis = folds.disruption.finish(tallies.disruption);
   const dist = distance(atAsAt, g, o.laCodes);
   const homeZones: Record<string, number> = {};
   for (const c of atAsAt) {
@@ -151,14 +189,14 @@ export const estimateFromCleaned = (
     if (z !== undefined) homeZones[z.code] = (homeZones[z.code] ?? 0) + 1;
   }
   const sortedZones = Object.fromEntries(Object.keys(homeZones).sort().map((k) => [k, homeZones[k]!]));
-  const warnings = lateStartWarning(cleaned, w, ent.startsPerYear);
+  const warnings = lateStartWarning(folds.firstStart.finish(tallies.firstStart), w, ent.startsPerYear);
   return E.right({
     asAt: isoDateOfEpochDay(asAt),
     observedFrom: isoDateOfEpochDay(observedFrom),
     observedYears: round6(w.years),
     priorEvents: m,
     hazardSteps: [...steps],
-    cleaning: cleaned.counts,
+    cleaning,
     population: pop,
     history: hist,
     entries: ent,
@@ -186,11 +224,6 @@ export const estimateFromCleaned = (
   });
 };
 
-/**
- * Clean the tables (clean903.ts), then estimate. A Left says why nothing can be estimated (bad
- * options, no usable episodes, an empty window); it never throws on data.
- *
- * @example estimateFrom903({ header, episodes, uasc: [] }, gazetteer, { asAt: '2024-03-31' })
- */
+/** Estimate from decoded tables held in memory (see `estimateFromReturns`). */
 export const estimateFrom903 = (tables: Tables903, g: Gazetteer, o: EstimateOptions = {}): E.Either<string[], Estimates> =>
-  estimateFromCleaned(clean903(tables), dateRange(tables.episodes), g, o);
+  estimateFromReturns(returnsOfTables(tables), g, o);

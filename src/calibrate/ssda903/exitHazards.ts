@@ -14,6 +14,7 @@ import { periodStop } from './childrenAtAsAt.js';
 import { EXIT_REASON_PRIOR, exitPrior } from './priors.js';
 import { dirichletShares, gammaRate, type RateCell } from './smoothing.js';
 import { ageBandAt, DAYS_PER_YEAR, eighteenth, splitAtAgeBands } from './splitAtAgeBands.js';
+import { foldChildren, type ChildFold } from './fold.js';
 import type { ChildHistory } from './types.js';
 import type { Window } from './window.js';
 
@@ -61,39 +62,54 @@ export const splitAtSteps = (from: number, to: number, start: number, steps: rea
 /** A child leaving on or after the day before their 18th birthday (by either calendar) turned 18. */
 export const isTurning18 = (dob: number, exitDay: number): boolean => exitDay >= eighteenth(dob) - 1;
 
-export const exitHazards = (children: readonly ChildHistory[], w: Window, steps: readonly number[], m: number): ExitsEstimate => {
-  const exposure = AGE_BANDS.map(() => steps.map(() => 0));
-  const events = AGE_BANDS.map(() => steps.map(() => 0));
-  const reasonCounts = Object.fromEntries(AGE_BANDS.map((b) => [b, Object.fromEntries(REASONS.map((r) => [r, 0]))])) as Record<AgeBand, Record<ExitReasonKey, number>>;
-  let turned18 = 0;
-  let unknownStart = 0;
-  for (const c of children) {
+interface ExitTally {
+  readonly exposure: number[][];
+  readonly events: number[][];
+  readonly reasonCounts: Record<AgeBand, Record<ExitReasonKey, number>>;
+  turned18: number;
+  unknownStart: number;
+}
+
+export const exitHazardsFold = (w: Window, steps: readonly number[], m: number): ChildFold<ExitTally, ExitsEstimate> => ({
+  start: () => ({
+    exposure: AGE_BANDS.map(() => steps.map(() => 0)),
+    events: AGE_BANDS.map(() => steps.map(() => 0)),
+    reasonCounts: Object.fromEntries(AGE_BANDS.map((b) => [b, Object.fromEntries(REASONS.map((r) => [r, 0]))])) as Record<AgeBand, Record<ExitReasonKey, number>>,
+    turned18: 0,
+    unknownStart: 0,
+  }),
+  add: (t, c) => {
     const adult = eighteenth(c.dob);
     for (const p of c.periods) {
       if (!p.startKnown) {
-        unknownStart++;
+        t.unknownStart++;
         continue;
       }
       const from = Math.max(p.start, w.observedFrom);
       const to = Math.min(periodStop(p), w.end, adult);
       for (const piece of splitAtAgeBands(from, to, c.dob)) {
         const b = AGE_BANDS.indexOf(piece.band);
-        for (const s of splitAtSteps(piece.from, piece.to, p.start, steps)) exposure[b]![s.step]! += (s.to - s.from) / DAYS_PER_YEAR;
+        for (const s of splitAtSteps(piece.from, piece.to, p.start, steps)) t.exposure[b]![s.step]! += (s.to - s.from) / DAYS_PER_YEAR;
       }
       if (p.end === undefined || p.end < w.observedFrom || p.end > w.asAt) continue;
       if (isTurning18(c.dob, p.end)) {
-        turned18++;
+        t.turned18++;
         continue;
       }
       const at = Math.max(p.start, p.end - 1e-9);
       const band = ageBandAt(c.dob, at);
-      events[AGE_BANDS.indexOf(band)]![stepIndex(steps, (at - p.start) / DAYS_PER_YEAR)]!++;
-      reasonCounts[band][p.rec === undefined ? 'other' : exitReasonOf(p.rec)]++;
+      t.events[AGE_BANDS.indexOf(band)]![stepIndex(steps, (at - p.start) / DAYS_PER_YEAR)]!++;
+      t.reasonCounts[band][p.rec === undefined ? 'other' : exitReasonOf(p.rec)]++;
     }
-  }
-  const hazards = Object.fromEntries(AGE_BANDS.map((band, b) => [band, steps.map((fromYearsInCare, s) => ({
-    fromYearsInCare, ...gammaRate(events[b]![s]!, exposure[b]![s]!, exitPrior(band, fromYearsInCare), m),
-  }))])) as Record<AgeBand, HazardStepEstimate[]>;
-  const reasons = Object.fromEntries(AGE_BANDS.map((b) => [b, dirichletShares(reasonCounts[b], EXIT_REASON_PRIOR[b], m)])) as Record<AgeBand, Partial<Record<ExitReasonKey, number>>>;
-  return { hazards, reasonCounts, reasons, turned18, unknownStart };
-};
+  },
+  finish: ({ exposure, events, reasonCounts, turned18, unknownStart }) => {
+    const hazards = Object.fromEntries(AGE_BANDS.map((band, b) => [band, steps.map((fromYearsInCare, s) => ({
+      fromYearsInCare, ...gammaRate(events[b]![s]!, exposure[b]![s]!, exitPrior(band, fromYearsInCare), m),
+    }))])) as Record<AgeBand, HazardStepEstimate[]>;
+    const reasons = Object.fromEntries(AGE_BANDS.map((b) => [b, dirichletShares(reasonCounts[b], EXIT_REASON_PRIOR[b], m)])) as Record<AgeBand, Partial<Record<ExitReasonKey, number>>>;
+    return { hazards, reasonCounts, reasons, turned18, unknownStart };
+  },
+});
+
+export const exitHazards = (children: readonly ChildHistory[], w: Window, steps: readonly number[], m: number): ExitsEstimate =>
+  foldChildren(exitHazardsFold(w, steps, m), children);

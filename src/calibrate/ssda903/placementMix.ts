@@ -5,6 +5,7 @@ import { AGE_BANDS, PLACEMENT_TYPES, type AgeBand, type PlacementType } from '..
 import { placementMixPrior } from './priors.js';
 import { dirichletShares } from './smoothing.js';
 import { ageBandAt } from './splitAtAgeBands.js';
+import { foldChildren, type ChildFold } from './fold.js';
 import type { ChildHistory } from './types.js';
 import type { Window } from './window.js';
 
@@ -17,15 +18,15 @@ export interface PlacementMixEstimate {
   readonly atEntry: Readonly<Record<AgeBand, Readonly<Partial<Record<PlacementType, number>>>>>;
 }
 
-export const placementMix = (
-  children: readonly ChildHistory[], w: Window, byPlacementType: Readonly<Record<PlacementType, number>>, m: number,
-): PlacementMixEstimate => {
-  const total = PLACEMENT_TYPES.reduce((s, p) => s + byPlacementType[p], 0);
-  const atAsAt: Partial<Record<PlacementType, number>> = {};
-  for (const p of PLACEMENT_TYPES) if (byPlacementType[p] > 0) atAsAt[p] = byPlacementType[p] / total;
-  const atEntryCounts = Object.fromEntries(AGE_BANDS.map((b) => [b, {}])) as Record<AgeBand, Partial<Record<PlacementType, number>>>;
-  const pooled: Partial<Record<PlacementType, number>> = {};
-  for (const c of children) {
+interface EntryMixTally {
+  readonly atEntryCounts: Record<AgeBand, Partial<Record<PlacementType, number>>>;
+  readonly pooled: Partial<Record<PlacementType, number>>;
+}
+
+/** First placements of starts in the window, by age band at entry and pooled over ages. */
+export const entryMixFold = (w: Window): ChildFold<EntryMixTally, EntryMixTally> => ({
+  start: () => ({ atEntryCounts: Object.fromEntries(AGE_BANDS.map((b) => [b, {}])) as Record<AgeBand, Partial<Record<PlacementType, number>>>, pooled: {} }),
+  add: ({ atEntryCounts, pooled }, c) => {
     for (const p of c.periods) {
       if (!p.startKnown || p.start < w.observedFrom || p.start > w.asAt) continue;
       const type = p.placements[0]?.segments[0]?.type ?? 'other';
@@ -33,7 +34,21 @@ export const placementMix = (
       atEntryCounts[band][type] = (atEntryCounts[band][type] ?? 0) + 1;
       pooled[type] = (pooled[type] ?? 0) + 1;
     }
-  }
+  },
+  finish: (t) => t,
+});
+
+/** The mix from the census by type and the first placements counted by `entryMixFold`. */
+export const placementMixOf = (
+  { atEntryCounts, pooled }: EntryMixTally, byPlacementType: Readonly<Record<PlacementType, number>>, m: number,
+): PlacementMixEstimate => {
+  const total = PLACEMENT_TYPES.reduce((s, p) => s + byPlacementType[p], 0);
+  const atAsAt: Partial<Record<PlacementType, number>> = {};
+  for (const p of PLACEMENT_TYPES) if (byPlacementType[p] > 0) atAsAt[p] = byPlacementType[p] / total;
   const atEntry = Object.fromEntries(AGE_BANDS.map((b) => [b, dirichletShares(atEntryCounts[b], placementMixPrior(pooled, b), m)])) as Record<AgeBand, Partial<Record<PlacementType, number>>>;
   return { atAsAt, atEntryCounts, atEntry };
 };
+
+export const placementMix = (
+  children: readonly ChildHistory[], w: Window, byPlacementType: Readonly<Record<PlacementType, number>>, m: number,
+): PlacementMixEstimate => placementMixOf(foldChildren(entryMixFold(w), children), byPlacementType, m);

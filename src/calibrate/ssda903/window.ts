@@ -5,6 +5,7 @@
 // the earliest year in which an episode ended.
 import type { Episode903 } from '../../domain/ssda903.js';
 import { collectionYearOf } from '../../domain/ssda903.js';
+import type { Returns903 } from '../../domain/ssda903Returns.js';
 import { DAYS_PER_YEAR } from './splitAtAgeBands.js';
 
 export interface Window {
@@ -20,10 +21,14 @@ export interface Window {
 
 const dayOf = (y: number, m: number, d: number): number => Date.UTC(y, m - 1, d) / 86_400_000;
 
-/** The latest date of any kind and the earliest DEC in the episodes. */
-export const dateRange = (episodes: readonly Episode903[]): { latest: number | undefined; earliestEnd: number | undefined } => {
-  let latest: number | undefined;
-  let earliestEnd: number | undefined;
+export interface DateRange {
+  readonly latest: number | undefined;
+  readonly earliestEnd: number | undefined;
+}
+
+/** The latest date of any kind and the earliest DEC in the episodes (widening `from`, if given). */
+export const dateRange = (episodes: readonly Episode903[], from: DateRange = { latest: undefined, earliestEnd: undefined }): DateRange => {
+  let { latest, earliestEnd } = from;
   for (const e of episodes) {
     const last = e.DEC ?? e.DECOM;
     if (latest === undefined || last > latest) latest = last;
@@ -31,6 +36,13 @@ export const dateRange = (episodes: readonly Episode903[]): { latest: number | u
     if (e.DEC !== undefined && (earliestEnd === undefined || e.DEC < earliestEnd)) earliestEnd = e.DEC;
   }
   return { latest, earliestEnd };
+};
+
+/** `dateRange` over every child's episodes. */
+export const dateRangeOfReturns = (returns: Returns903): DateRange => {
+  let range: DateRange = { latest: undefined, earliestEnd: undefined };
+  returns.forEachChild((c) => { range = dateRange(c.episodes, range); });
+  return range;
 };
 
 /** 31 March ending the collection year that holds `latest`: the last snapshot date the returns cover. */

@@ -2,11 +2,11 @@
 // test/fixtures/ssda903/knownHistories.ts) and on larger synthetic returns with constant hazards
 // (statistical recovery, tolerances from the standard error).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { estimateFrom903, type Estimates } from '../../../src/calibrate/ssda903/estimateFrom903.js';
+import { estimateFrom903, estimateFromReturns, type Estimates } from '../../../src/calibrate/ssda903/estimateFrom903.js';
 import { E } from '../../../src/domain/fp.js';
 import type { Gazetteer } from '../../../src/domain/geography.js';
 import { EntryRate, Exits, Disruption } from '../../../src/domain/scenario.js';
-import type { Tables903 } from '../../../src/domain/ssda903.js';
+import type { Returns903 } from '../../../src/domain/ssda903Returns.js';
 import { loadGazetteer } from '../../../src/io/geography.js';
 import { read903Sources } from '../../../src/io/ssda903Files.js';
 import { KNOWN_SOURCES } from '../../fixtures/ssda903/knownHistories.js';
@@ -15,7 +15,7 @@ import { day } from '../../fixtures/ssda903/rows.js';
 
 const YEAR = 365.25;
 let g: Gazetteer;
-let known: Tables903;
+let known: Returns903;
 
 const right = <A>(r: E.Either<readonly string[], A>): A => {
   if (E.isLeft(r)) throw new Error(r.left.join('\n'));
@@ -24,15 +24,15 @@ const right = <A>(r: E.Either<readonly string[], A>): A => {
 
 beforeAll(async () => {
   g = right(E.mapLeft((m: string) => [m])(loadGazetteer()));
-  known = right(await read903Sources(KNOWN_SOURCES)).tables;
+  known = right(await read903Sources(KNOWN_SOURCES)).returns;
 });
 
 describe('estimateFrom903 on the known histories (snapshot 31/03/2024, flows from 01/04/2022)', () => {
   let est: Estimates;
   let raw: Estimates;
   beforeAll(() => {
-    est = right(estimateFrom903(known, g));
-    raw = right(estimateFrom903(known, g, { priorEvents: 0 }));
+    est = right(estimateFromReturns(known, g));
+    raw = right(estimateFromReturns(known, g, { priorEvents: 0 }));
   });
 
   it('finds the window from the data', () => {
@@ -115,10 +115,10 @@ describe('estimateFrom903 on the known histories (snapshot 31/03/2024, flows fro
   });
 
   it('respects --as-at and rejects an empty window or bad options', () => {
-    const earlier = right(estimateFrom903(known, g, { asAt: '2023-03-31' }));
+    const earlier = right(estimateFromReturns(known, g, { asAt: '2023-03-31' }));
     expect(earlier.population.total).toBe(8); // all eight (D had short breaks only) were in care at 31/03/2023
-    expect(E.isLeft(estimateFrom903(known, g, { asAt: '2021-03-31' }))).toBe(true);
-    expect(estimateFrom903(known, g, { hazardSteps: [1, 2] })).toEqual(E.left(['hazard steps: expected ascending years in care starting at 0, found [1, 2]']));
+    expect(E.isLeft(estimateFromReturns(known, g, { asAt: '2021-03-31' }))).toBe(true);
+    expect(estimateFromReturns(known, g, { hazardSteps: [1, 2] })).toEqual(E.left(['hazard steps: expected ascending years in care starting at 0, found [1, 2]']));
     expect(estimateFrom903({ header: [], episodes: [], uasc: [] }, g)).toEqual(E.left(['no usable episodes: nothing to estimate from (every episode was dropped by cleaning, or there were none)']));
   });
 });
@@ -131,8 +131,8 @@ describe('estimateFrom903 recovers constant hazards from synthetic returns', () 
   let est: Estimates;
   beforeAll(async () => {
     const files = syntheticReturns(syntheticChildren(o), o);
-    const tables = right(await read903Sources(Object.entries(files).map(([name, text]) => ({ name, text })))).tables;
-    est = right(estimateFrom903(tables, g, { priorEvents: 0 }));
+    const returns = right(await read903Sources(Object.entries(files).map(([name, text]) => ({ name, text })))).returns;
+    est = right(estimateFromReturns(returns, g, { priorEvents: 0 }));
   });
   const pooled = (cells: readonly { events: number; exposureYears: number }[]) => {
     const events = cells.reduce((s, c) => s + c.events, 0);

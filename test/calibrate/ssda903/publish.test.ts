@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { estimateFrom903, type Estimates } from '../../../src/calibrate/ssda903/estimateFrom903.js';
+import { estimateFromReturns, type Estimates } from '../../../src/calibrate/ssda903/estimateFrom903.js';
 import { publishEstimates } from '../../../src/calibrate/ssda903/publish.js';
 import { reportLines } from '../../../src/calibrate/ssda903/report.js';
 import { E } from '../../../src/domain/fp.js';
@@ -12,7 +12,7 @@ const estimate = async (sources: { name: string; text: string }[]): Promise<Esti
   const g = loadGazetteer();
   const r = await read903Sources(sources);
   if (E.isLeft(g) || E.isLeft(r)) throw new Error('fixture does not read');
-  const e = estimateFrom903(r.right.tables, g.right);
+  const e = estimateFromReturns(r.right.returns, g.right);
   if (E.isLeft(e)) throw new Error(e.left.join('\n'));
   return e.right;
 };

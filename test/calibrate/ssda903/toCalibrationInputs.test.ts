@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildScenario } from '../../../src/calibrate/buildScenario.js';
 import { initialParameters } from '../../../src/calibrate/parameters.js';
-import { estimateFrom903, type Estimates } from '../../../src/calibrate/ssda903/estimateFrom903.js';
+import { estimateFromReturns, type Estimates } from '../../../src/calibrate/ssda903/estimateFrom903.js';
 import { calibrationInputsFrom903 } from '../../../src/calibrate/ssda903/toCalibrationInputs.js';
 import { E } from '../../../src/domain/fp.js';
 import type { Gazetteer } from '../../../src/domain/geography.js';
@@ -17,7 +17,7 @@ beforeAll(async () => {
   const r = await read903Sources(Object.entries(syntheticReturns(syntheticChildren())).map(([name, text]) => ({ name, text })));
   if (E.isLeft(gz) || E.isLeft(r)) throw new Error('fixture');
   g = gz.right;
-  const e = estimateFrom903(r.right.tables, g);
+  const e = estimateFromReturns(r.right.returns, g);
   if (E.isLeft(e)) throw new Error(e.left.join('\n'));
   est = e.right;
 });
