@@ -56,7 +56,11 @@ export const InitialHistory = t.type({
 
 export const InitialPopulation = t.intersection([
   t.type({ history: InitialHistory }),
-  t.partial({ counts: t.array(PopulationCell), children: t.array(InitialChild) }),
+  t.partial({
+    counts: t.array(PopulationCell), children: t.array(InitialChild),
+    /** Households for the starting placements are drawn ∝ free places × exp(−miles from home / this). */
+    placementLocalityMiles: Positive,
+  }),
 ], 'InitialPopulation');
 
 export const EntryRate = t.type({ ageBand: AgeBandC, need: NeedC, perYear: NonNegative }, 'EntryRate');

@@ -54,6 +54,7 @@ export const FIELD_DOCS: Readonly<Record<string, string>> = {
   'initialPopulation.counts[].need': 'Need of the children counted.',
   'initialPopulation.counts[].placementType': 'Placement type the children are in on `startDate`.',
   'initialPopulation.counts[].count': 'Number of children in care with this age band, need and placement type.',
+  'initialPopulation.placementLocalityMiles': 'How local the starting placements are: each child without a `placementZone` is placed with a household of its placement type drawn in proportion to free places × exp(−miles from home ÷ this), so the starting population can be as local as the matching makes new placements (the Medway baseline uses 12). If left out, in proportion to free places, wherever they are.',
   'initialPopulation.children': 'Individual children in care on `startDate`, with known details (in addition to `counts`).',
   'initialPopulation.children[].id': 'Identifier of the child (any text; use a pseudonym, not a name).',
   'initialPopulation.children[].dateOfBirth': 'Date of birth; the child must be aged 0–17 on `startDate`.',

@@ -329,6 +329,7 @@ export const resolveScenario = (
   return E.right({
     scenario: original, expanded: s, effects, name: s.name, startEpochDay, defaultYears: s.years ?? 5, zones, zoneIndex, distance, homeZones,
     initialChildren, historyPlacements, meanDaysInCare,
+    initialLocalityMiles: s.initialPopulation.placementLocalityMiles ?? Number.POSITIVE_INFINITY,
     entryCells: s.entries.rates.map((r) => {
       const band = bandIndex(r.ageBand);
       const need = needIndex(r.need);

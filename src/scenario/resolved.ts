@@ -108,6 +108,8 @@ export interface ResolvedScenario {
   readonly initialChildren: readonly InitialChildSpec[];
   readonly historyPlacements: WeightedIndices; // indices are counts 1, 2, 3 …
   readonly meanDaysInCare: readonly number[]; // by age band
+  /** Starting placements drawn ∝ free places × exp(−miles / this); Infinity: ∝ free places. */
+  readonly initialLocalityMiles: number;
   readonly entryCells: readonly EntryCell[];
   readonly entryTrend: number;
   readonly siblingShare: number;

@@ -503,7 +503,12 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
     initialPlacement.push({ type: spec.placementType, start: current, zone: spec.placementZone ?? -1 });
   }
   // Place the starting population in random order, each child with a household of its recorded
-  // type chosen in proportion to free places (the past is not re-optimised).
+  // type drawn in proportion to free places, weighted by exp(−miles / initialLocalityMiles) when
+  // the scenario sets it: the matching places new children near home, and a starting population
+  // placed without regard to distance would drift towards it (the past is not re-optimised).
+  const locality = rs.initialLocalityMiles;
+  const initialWeight = (c: SimChild, h: SimHousehold): number =>
+    (Number.isFinite(locality) ? h.free * Math.exp(-milesBetween(c.homeZone, h.zone) / locality) : h.free);
   const order = initialOrder.map((_, i) => i);
   for (let i = order.length - 1; i > 0; i--) {
     const j = Math.floor(init.next() * (i + 1));
@@ -523,8 +528,8 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
       for (const id of ofType) {
         const h = households[id]!;
         if (h.free <= 0) continue;
-        relaxed += h.free;
-        if (req.ageYears >= h.ageMin && req.ageYears <= h.ageMax && (h.needsMask & (1 << c.need)) !== 0) total += h.free;
+        relaxed += initialWeight(c, h);
+        if (req.ageYears >= h.ageMin && req.ageYears <= h.ageMax && (h.needsMask & (1 << c.need)) !== 0) total += initialWeight(c, h);
       }
       const strict = total > 0;
       const pool = strict ? total : relaxed;
@@ -534,11 +539,9 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
           const h = households[id]!;
           if (h.free <= 0) continue;
           if (strict && !(req.ageYears >= h.ageMin && req.ageYears <= h.ageMax && (h.needsMask & (1 << c.need)) !== 0)) continue;
-          u -= h.free;
-          if (u < 0) {
-            household = h.id;
-            break;
-          }
+          household = h.id; // the last candidate, should rounding leave u a hair above 0
+          u -= initialWeight(c, h);
+          if (u < 0) break;
         }
         relaxedInitial = !strict;
       }
