@@ -166,6 +166,8 @@ export const buildScenario = (inputs: CalibrationInputs, p: FitParameters, notes
         placementsInLast12Months: { 1: round(1 - h2 - h3, 4), 2: round(h2, 4), 3: round(0.7 * h3, 4), 4: round(0.3 * h3, 4) },
         meanYearsInCare: { under1: 0.4, '1to4': 1.5, '5to9': 3, '10to15': 4, '16plus': 4 },
       },
+      // As local as the matching places new children (the Medway baseline's value), so the far share drifts less.
+      placementLocalityMiles: 12,
     },
     entries: {
       rates, annualTrend: 0, siblingGroups: { share: 0.15, sizes: { 2: 0.7, 3: 0.3 } }, emergencyShare: 0.35,

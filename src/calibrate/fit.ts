@@ -213,7 +213,7 @@ const fitNotes = (inputs: CalibrationInputs, measures: readonly Measure[], optio
   `Calibrated by \`sufficiency calibrate\` from ${inputs.origin}: ${iterations} fitting forecasts of ${options.runs} replications (seed ${options.seed}), judged at ${year.yearEnd}, the first 31 March after the start with at least 60 simulated days; mean over replications${year.simulatedDays < year.yearDays ? `; starts annualised from ${year.simulatedDays} simulated days` : ''}.`,
   `Fit (target vs achieved): ${fitTableLines(measures).filter((l) => !l.startsWith('measure') && !l.startsWith('-')).map((l) => l.replace(/\s{2,}/g, ' ').trim()).join('; ')}.`,
   `The scenario starts on ${inputs.startDate}, the day after the snapshot (${inputs.asAt}): the children counted then are its starting population. ${inputs.area.generic ? 'The snapshot named no home zones, so the area is a stand-in (see sources.homeZones): distances are illustrative.' : ''}`.trim(),
-  'Known limits: the starting population\'s joint age × placement mix and needs are estimated from the two published mixes; after the first year the far-placement share drifts down as new children are matched to the nearest vacancy (as in the Medway baseline).',
+  'Known limits: the starting population\'s joint age × placement mix and needs are estimated from the two published mixes; the starting placements are as local as the Medway baseline\'s (placementLocalityMiles 12), but the far-placement share can still drift down a few points over five years as new children are matched to the nearest vacancy (Medway\'s figures: 32% to 29%).',
 ];
 
 /**
