@@ -686,15 +686,38 @@ class UnitFlow {
   }
 }
 
-class FlowSnapshot {
-  private readonly colOf: Int32Array;
-  private readonly edgeOf: Int32Array;
-  private readonly used: Int32Array;
-  private readonly cap: Int32Array;
-  private readonly pi: Float64Array;
-  private readonly head: Int32Array;
-  private readonly nxt: Int32Array;
-  private readonly prv: Int32Array;
+/** The arrays a flow's state lives in: what a snapshot saves and restores. */
+interface FlowArrays {
+  readonly colOf: Int32Array;
+  readonly edgeOf: Int32Array;
+  readonly used: Int32Array;
+  readonly cap: Int32Array;
+  readonly pi: Float64Array;
+  readonly head: Int32Array;
+  readonly nxt: Int32Array;
+  readonly prv: Int32Array;
+}
+
+const copyFlowArrays = (from: FlowArrays, to: FlowArrays): void => {
+  to.colOf.set(from.colOf);
+  to.edgeOf.set(from.edgeOf);
+  to.used.set(from.used);
+  to.cap.set(from.cap);
+  to.pi.set(from.pi);
+  to.head.set(from.head);
+  to.nxt.set(from.nxt);
+  to.prv.set(from.prv);
+};
+
+class FlowSnapshot implements FlowArrays {
+  readonly colOf: Int32Array;
+  readonly edgeOf: Int32Array;
+  readonly used: Int32Array;
+  readonly cap: Int32Array;
+  readonly pi: Float64Array;
+  readonly head: Int32Array;
+  readonly nxt: Int32Array;
+  readonly prv: Int32Array;
   private count = 0;
   private scoreRun = 0;
   constructor(f: UnitFlow) {
@@ -709,28 +732,14 @@ class FlowSnapshot {
   }
   save(f: UnitFlow): this {
     f.work += f.pi.length;
-    this.colOf.set(f.colOf);
-    this.edgeOf.set(f.edgeOf);
-    this.used.set(f.used);
-    this.cap.set(f.cap);
-    this.pi.set(f.pi);
-    this.head.set(f.head);
-    this.nxt.set(f.nxt);
-    this.prv.set(f.prv);
+    copyFlowArrays(f, this);
     this.count = f.count;
     this.scoreRun = f.scoreRun;
     return this;
   }
   load(f: UnitFlow): void {
     f.work += f.pi.length;
-    f.colOf.set(this.colOf);
-    f.edgeOf.set(this.edgeOf);
-    f.used.set(this.used);
-    f.cap.set(this.cap);
-    f.pi.set(this.pi);
-    f.head.set(this.head);
-    f.nxt.set(this.nxt);
-    f.prv.set(this.prv);
+    copyFlowArrays(this, f);
     f.count = this.count;
     f.scoreRun = this.scoreRun;
   }

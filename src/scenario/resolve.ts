@@ -60,6 +60,10 @@ export interface ResolveOptions {
   readonly years?: number;
 }
 
+/** exp(−miles / scale) for every pair of zones (undefined without a scale), computed once, not per replication. */
+const localityOf = (distance: Float64Array, scale: number | undefined): Float64Array | undefined =>
+  scale === undefined ? undefined : distance.map((miles) => Math.exp(-miles / scale));
+
 export const resolveScenario = (
   original: Scenario, gazetteer: Gazetteer, options: ResolveOptions,
 ): E.Either<string[], ResolvedScenario> => {
@@ -329,7 +333,7 @@ export const resolveScenario = (
   return E.right({
     scenario: original, expanded: s, effects, name: s.name, startEpochDay, defaultYears: s.years ?? 5, zones, zoneIndex, distance, homeZones,
     initialChildren, historyPlacements, meanDaysInCare,
-    initialLocalityMiles: s.initialPopulation.placementLocalityMiles ?? Number.POSITIVE_INFINITY,
+    initialLocality: localityOf(distance, s.initialPopulation.placementLocalityMiles),
     entryCells: s.entries.rates.map((r) => {
       const band = bandIndex(r.ageBand);
       const need = needIndex(r.need);

@@ -108,8 +108,11 @@ export interface ResolvedScenario {
   readonly initialChildren: readonly InitialChildSpec[];
   readonly historyPlacements: WeightedIndices; // indices are counts 1, 2, 3 …
   readonly meanDaysInCare: readonly number[]; // by age band
-  /** Starting placements drawn ∝ free places × exp(−miles / this); Infinity: ∝ free places. */
-  readonly initialLocalityMiles: number;
+  /**
+   * exp(−miles / initialPopulation.placementLocalityMiles) between zones, indexed as `distance`:
+   * the weight of a starting placement beside free places. Undefined: ∝ free places alone.
+   */
+  readonly initialLocality: Float64Array | undefined;
   readonly entryCells: readonly EntryCell[];
   readonly entryTrend: number;
   readonly siblingShare: number;

@@ -506,9 +506,9 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
   // type drawn in proportion to free places, weighted by exp(−miles / initialLocalityMiles) when
   // the scenario sets it: the matching places new children near home, and a starting population
   // placed without regard to distance would drift towards it (the past is not re-optimised).
-  const locality = rs.initialLocalityMiles;
+  const locality = rs.initialLocality;
   const initialWeight = (c: SimChild, h: SimHousehold): number =>
-    (Number.isFinite(locality) ? h.free * Math.exp(-milesBetween(c.homeZone, h.zone) / locality) : h.free);
+    (locality === undefined ? h.free : h.free * locality[c.homeZone * nZones + h.zone]!);
   const order = initialOrder.map((_, i) => i);
   for (let i = order.length - 1; i > 0; i--) {
     const j = Math.floor(init.next() * (i + 1));
@@ -528,8 +528,9 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
       for (const id of ofType) {
         const h = households[id]!;
         if (h.free <= 0) continue;
-        relaxed += initialWeight(c, h);
-        if (req.ageYears >= h.ageMin && req.ageYears <= h.ageMax && (h.needsMask & (1 << c.need)) !== 0) total += initialWeight(c, h);
+        const w = initialWeight(c, h);
+        relaxed += w;
+        if (req.ageYears >= h.ageMin && req.ageYears <= h.ageMax && (h.needsMask & (1 << c.need)) !== 0) total += w;
       }
       const strict = total > 0;
       const pool = strict ? total : relaxed;

@@ -40,7 +40,7 @@ import { disruptionsFold, type DisruptionEstimate, type RateTable } from './disr
 import { distance, zoneOf, type DistanceEstimate } from './distance.js';
 import { entriesOfStarts, startsFold, type EntriesEstimate } from './entries.js';
 import { exitHazardsFold, type ExitReasonKey, type ExitsEstimate } from './exitHazards.js';
-import type { ChildFold } from './fold.js';
+import { allFolds, type ChildFold } from './fold.js';
 import { entryMixFold, placementMixOf, type PlacementMixEstimate } from './placementMix.js';
 import { history, population, type HistoryEstimate, type PopulationCell, type PopulationEstimate } from './population.js';
 import { DEFAULT_PRIOR_EVENTS } from './smoothing.js';
@@ -157,31 +157,22 @@ export const estimateFromReturns = (returns: Returns903, g: Gazetteer, o: Estima
   const m = o.priorEvents ?? DEFAULT_PRIOR_EVENTS;
   const steps = o.hazardSteps ?? DEFAULT_HAZARD_STEPS;
 
-  const folds = {
+  const all = allFolds({
     atAsAt: childrenAtAsAtFold(w), starts: startsFold(w), exits: exitHazardsFold(w, steps, m),
     entryMix: entryMixFold(w), disruption: disruptionsFold(w, m), firstStart: firstStartFold(w),
-  };
-  const tallies = {
-    atAsAt: folds.atAsAt.start(), starts: folds.starts.start(), exits: folds.exits.start(),
-    entryMix: folds.entryMix.start(), disruption: folds.disruption.start(), firstStart: folds.firstStart.start(),
-  };
-  const cleaning = cleanReturns(returns, (c) => {
-    folds.atAsAt.add(tallies.atAsAt, c);
-    folds.starts.add(tallies.starts, c);
-    folds.exits.add(tallies.exits, c);
-    folds.entryMix.add(tallies.entryMix, c);
-    folds.disruption.add(tallies.disruption, c);
-    folds.firstStart.add(tallies.firstStart, c);
   });
+  const tally = all.start();
+  const cleaning = cleanReturns(returns, (c) => all.add(tally, c));
   if (cleaning.children === 0) return noEpisodes;
 
-  const atAsAt = folds.atAsAt.finish(tallies.atAsAt);
+  const folded = all.finish(tally);
+  const atAsAt = folded.atAsAt;
   const pop = population(atAsAt);
   const hist = history(atAsAt);
-  const ent = entriesOfStarts(folds.starts.finish(tallies.starts), w, pop.total, m);
-  const ex = folds.exits.finish(tallies.exits);
-  const mix = placementMixOf(folds.entryMix.finish(tallies.entryMix), pop.byPlacementType, m);
-  const dis = folds.disruption.finish(tallies.disruption);
+  const ent = entriesOfStarts(folded.starts, w, pop.total, m);
+  const ex = folded.exits;
+  const mix = placementMixOf(folded.entryMix, pop.byPlacementType, m);
+  const dis = folded.disruption;
   const dist = distance(atAsAt, g, o.laCodes);
   const homeZones: Record<string, number> = {};
   for (const c of atAsAt) {
@@ -189,7 +180,7 @@ export const estimateFromReturns = (returns: Returns903, g: Gazetteer, o: Estima
     if (z !== undefined) homeZones[z.code] = (homeZones[z.code] ?? 0) + 1;
   }
   const sortedZones = Object.fromEntries(Object.keys(homeZones).sort().map((k) => [k, homeZones[k]!]));
-  const warnings = lateStartWarning(folds.firstStart.finish(tallies.firstStart), w, ent.startsPerYear);
+  const warnings = lateStartWarning(folded.firstStart, w, ent.startsPerYear);
   return E.right({
     asAt: isoDateOfEpochDay(asAt),
     observedFrom: isoDateOfEpochDay(observedFrom),
