@@ -44,9 +44,9 @@ export { breakdownRisk } from './matching/disruptionRisk.js';
 export { optimalJoint, greedyJoint } from './matching/jointAssignment.js';
 export { loadMatchFiles } from './io/matchFiles.js';
 // Calibration from an aggregate snapshot (issue 6, part 1) and disclosure control (part 5).
-export { SnapshotFile, snapshotOf, unknownSnapshotKeys, mixShares } from './domain/snapshot.js';
+export { SnapshotFile, snapshotOf, mixShares } from './domain/snapshot.js';
 export type { Snapshot, MixForm } from './domain/snapshot.js';
-export { decodeSnapshot } from './calibrate/decodeSnapshot.js';
+export { decodeSnapshot, unknownSnapshotKeys } from './calibrate/decodeSnapshot.js';
 export { inputsFromSnapshot } from './calibrate/inputs.js';
 export type { CalibrationInputs, CalibrationTargets, CalibrationProblem } from './calibrate/inputs.js';
 export { layoutArea, GENERIC_AREA } from './calibrate/areaLayout.js';

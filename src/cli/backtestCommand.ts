@@ -19,10 +19,16 @@ import { statsOf } from '../metrics/summary.js';
 import { decodeWith } from '../scenario/decodeErrors.js';
 import { resolveScenario } from '../scenario/resolve.js';
 import { EXIT_CANNOT_FIT } from './calibrateCommand.js';
+import { toCsv } from '../io/csv.js';
+import { filesUnder } from '../io/inputFiles.js';
+import { outputPath } from '../io/outputDir.js';
+import { ENGINE_VERSION } from '../domain/version.js';
+import { planOrFail, wroteLine, writeOrFail } from './outputs.js';
+import { progressBar, progressWanted } from './progress.js';
 import { UserError, orFail, wholeNumber } from './userError.js';
 import { runColumns } from './workers.js';
 
-interface BacktestOptions { ssda903: string; rewind: number; runs: number; seed: number; workers?: number; maxIterations: number; observedFrom?: string }
+interface BacktestOptions { ssda903: string; rewind: number; runs: number; seed: number; workers?: number; maxIterations: number; observedFrom?: string; out: string; force?: boolean }
 
 const LABEL: Readonly<Record<string, string>> = {
   connected: 'connected carers', inHouseFoster: 'in-house foster', ifa: 'IFA foster', residentialInHouse: 'residential (in-house)',
@@ -41,7 +47,11 @@ export const registerBacktest = (program: Command, out: (s: string) => void): vo
     .option('--workers <w>', 'worker threads (default: the number of CPU cores)', wholeNumber('--workers', 1, 256))
     .option('--max-iterations <n>', 'most fitting forecasts', wholeNumber('--max-iterations', 1, 1000), 30)
     .option('--observed-from <date>', 'first day whose flows are complete in the data (default: 1 April of the earliest year with an ended episode)')
+    .option('--out <dir>', 'folder for backtest.json, backtest.csv and the fitted scenario.json, for the audit trail (created if needed; other files in it are left as they are)', 'out/backtest')
+    .option('--force', 'replace existing output files that sufficiency did not write (never an input)')
     .action(async (o: BacktestOptions) => {
+      const outputs = ['backtest.json', 'backtest.csv', 'scenario.json'].map((n) => outputPath(o.out, n));
+      const plan = planOrFail(outputs, filesUnder(o.ssda903), o.force);
       const g = orFail(E.mapLeft((m: string) => [m])(loadGazetteer()));
       const read = orFail(await read903Directory(o.ssda903));
       const now = orFail(estimateFromReturns(read.returns, g));
@@ -55,7 +65,10 @@ export const registerBacktest = (program: Command, out: (s: string) => void): vo
       if (E.isLeft(past)) throw new UserError([`${o.ssda903}: cannot estimate from the data up to ${cutIso}:`, ...past.left]);
       const inputs = calibrationInputsFrom903(past.right, g, `Back-test of ${o.ssda903} from ${cutIso}`, o.ssda903);
       if (E.isLeft(inputs)) throw new UserError(inputs.left.lines, inputs.left.kind === 'invalid' ? 2 : EXIT_CANNOT_FIT);
-      const fitted = fitScenario(inputs.right, g, { seed: o.seed, runs: 200, maxIterations: o.maxIterations });
+      const fitBar = progressBar(progressWanted({}), 'Fitting', 'fitting forecasts (stops when it fits)');
+      fitBar.update(0, o.maxIterations);
+      const fitted = fitScenario(inputs.right, g, { seed: o.seed, runs: 200, maxIterations: o.maxIterations, onIteration: (i) => fitBar.update(i, o.maxIterations) });
+      fitBar.stop();
       if (E.isLeft(fitted)) throw new UserError(['cannot fit the data up to ' + cutIso + ':', ...fitted.left.lines], EXIT_CANNOT_FIT);
       const rs = orFail(pipe(
         decodeWith(Scenario, fitted.right.scenario, 'back-test scenario'),
@@ -63,7 +76,9 @@ export const registerBacktest = (program: Command, out: (s: string) => void): vo
       ));
       const years = financialYearsFrom(rs.startEpochDay, o.rewind);
       if (rs.startEpochDay + years[o.rewind - 1]!.endDay !== asAt) throw new Error('internal: back-test years do not end at the snapshot');
-      const { columns } = await runColumns(rs, { seed: o.seed, runs: o.runs, years: o.rewind }, o.workers ?? availableParallelism());
+      const bar = progressBar(progressWanted({}), 'Forecast', 'replications');
+      const { columns } = await runColumns(rs, { seed: o.seed, runs: o.runs, years: o.rewind }, o.workers ?? availableParallelism(), bar.update);
+      bar.stop();
       const last = o.rewind - 1;
       const at = (key: string): Float64Array => columns.column(last, metricIndex(key));
       const startsTotal = new Float64Array(o.runs);
@@ -82,15 +97,28 @@ export const registerBacktest = (program: Command, out: (s: string) => void): vo
       ];
       let inside = 0;
       let scored = 0;
-      const table = rows.map((row) => {
+      const scoredRows = rows.map((row) => {
         const s = statsOf(row.values);
         const band = s.p50 === null ? 'n/a' : `${row.fmt(s.p50)} (${row.fmt(s.p5!)}–${row.fmt(s.p95!)})`;
-        if (row.actual === 'c' || Number.isNaN(row.actual) || s.p5 === null) return [row.label, row.actual === 'c' ? 'c' : 'n/a', band, ''];
+        const record = { measure: row.label.trim(), actual: row.actual === 'c' || Number.isNaN(row.actual) ? row.actual === 'c' ? 'c' : null : row.actual, p5: s.p5, p50: s.p50, p95: s.p95 };
+        if (row.actual === 'c' || Number.isNaN(row.actual) || s.p5 === null) return { cells: [row.label, row.actual === 'c' ? 'c' : 'n/a', band, ''], record: { ...record, verdict: 'not scored' } };
         scored++;
         const ok = row.actual >= s.p5 && row.actual <= s.p95!;
         if (ok) inside++;
-        return [row.label, row.fmt(row.actual), band, ok ? 'inside' : row.actual < s.p5 ? 'below' : 'above'];
+        const verdict = ok ? 'inside' : row.actual < s.p5 ? 'below' : 'above';
+        return { cells: [row.label, row.fmt(row.actual), band, verdict], record: { ...record, verdict } };
       });
+      const table = scoredRows.map((r) => r.cells);
+      const records = scoredRows.map((r) => r.record);
+      const json = {
+        source: o.ssda903, calibratedUpTo: cutIso, actualAt: now.asAt, rewindYears: o.rewind, runs: o.runs, seed: o.seed, engineVersion: ENGINE_VERSION,
+        fittingForecasts: fitted.right.iterations, scenario: { name: rs.name, file: outputs[2]! }, inside, scored, measures: records,
+      };
+      writeOrFail(plan, [
+        { path: outputs[0]!, content: `${JSON.stringify(json, null, 2)}\n` },
+        { path: outputs[1]!, content: toCsv(['measure', `actual`, 'p5', 'p50', 'p95', 'verdict'], records.map((r) => [r.measure, r.actual ?? undefined, r.p5 ?? undefined, r.p50 ?? undefined, r.p95 ?? undefined, r.verdict])) },
+        { path: outputs[2]!, content: `${JSON.stringify(fitted.right.scenario, null, 2)}\n` },
+      ]);
       const header = ['measure', `actual ${now.asAt}`, 'forecast median (p5–p95)', ''];
       const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i]!.length)));
       const line = (cells: readonly string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
@@ -103,6 +131,7 @@ export const registerBacktest = (program: Command, out: (s: string) => void): vo
         '',
         `${inside} of ${scored} actuals inside the forecast's 5th–95th percentile band (${scored > 0 ? Math.round((100 * inside) / scored) : 0}%; a well-calibrated forecast puts about 90% inside).`,
         'Actual counts of 1 to 4 children read c and are not scored (child-level data).',
+        wroteLine(outputs),
       ].join('\n') + '\n');
     });
 };

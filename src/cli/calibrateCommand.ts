@@ -8,7 +8,9 @@ import { decodeSnapshot } from '../calibrate/decodeSnapshot.js';
 import { defaultFitRuns, fitScenario } from '../calibrate/fit.js';
 import { fitTableLines } from '../calibrate/fitTable.js';
 import { inputsFromSnapshot } from '../calibrate/inputs.js';
-import { writeFileAtomically } from '../io/atomicFile.js';
+import { filesUnder } from '../io/inputFiles.js';
+import { planOrFail, wroteLine, writeOrFail } from './outputs.js';
+import { progressBar, progressWanted } from './progress.js';
 import { loadGazetteer } from '../io/geography.js';
 import { readJsonFile } from '../io/readJson.js';
 import { EXIT_INVALID, UserError, orFail, wholeNumber } from './userError.js';
@@ -29,6 +31,7 @@ interface CalibrateOptions {
   readonly runs?: number;
   readonly maxIterations: number;
   readonly quiet?: boolean;
+  readonly force?: boolean;
   readonly ssda903?: string;
   readonly name?: string;
   readonly asAt?: string;
@@ -68,10 +71,12 @@ export const registerCalibrate = (program: Command, out: (s: string) => void): v
     .option('--runs <n>', 'replications per fitting forecast (default: 200, fewer above 500 children in care, at least 50)', wholeNumber('--runs', 20, 100_000))
     .option('--max-iterations <n>', 'most fitting forecasts before giving up', wholeNumber('--max-iterations', 1, 1000), 30)
     .option('--quiet', 'print nothing but errors')
+    .option('--force', 'replace an existing --out file that sufficiency did not write (never an input)')
     .action(async (fileArg: string | undefined, o: CalibrateOptions) => {
       if ((fileArg === undefined) === (o.ssda903 === undefined)) {
         throw new UserError(['calibrate: expected a snapshot file or --ssda903 DIR (one of them), found ' + (fileArg === undefined ? 'neither' : 'both')]);
       }
+      const plan = planOrFail([o.out], fileArg !== undefined ? [fileArg] : filesUnder(o.ssda903!), o.force);
       const gazetteer = orFail(E.mapLeft((m: string) => [m])(loadGazetteer()));
       const source = fileArg ?? o.ssda903!;
       let inputs: E.Either<CalibrationProblem, CalibrationInputs>;
@@ -90,15 +95,18 @@ export const registerCalibrate = (program: Command, out: (s: string) => void): v
         throw new UserError(inputs.left.kind === 'invalid' ? inputs.left.lines : ['cannot fit:', ...inputs.left.lines], inputs.left.kind === 'invalid' ? EXIT_INVALID : EXIT_CANNOT_FIT);
       }
       const runs = o.runs ?? defaultFitRuns(snapshot.childrenInCare);
-      const fitted = fitScenario(inputs.right, gazetteer, { seed: o.seed, runs, maxIterations: o.maxIterations });
+      // The fit stops as soon as every measure is within tolerance: the bar counts up to the most it may take.
+      const bar = progressBar(progressWanted(o), 'Fitting', 'fitting forecasts (stops when it fits)');
+      bar.update(0, o.maxIterations);
+      const fitted = fitScenario(inputs.right, gazetteer, { seed: o.seed, runs, maxIterations: o.maxIterations, onIteration: (i) => bar.update(i, o.maxIterations) });
+      bar.stop();
       if (E.isLeft(fitted)) {
         const f = fitted.left;
         if (f.kind === 'invalid') throw new UserError(f.lines);
         throw new UserError([...f.lines, '', ...fitTableLines(f.measures ?? []), '', 'Nothing written. Check the snapshot\'s figures (an age mix and starts that cannot hold together, or a placement type the age mix cannot supply), or allow more fitting forecasts with --max-iterations.'], EXIT_CANNOT_FIT);
       }
       const r = fitted.right;
-      const written = writeFileAtomically(o.out, `${JSON.stringify(r.scenario, null, 2)}\n`);
-      if (E.isLeft(written)) throw new UserError([written.left]);
+      writeOrFail(plan, [{ path: o.out, content: `${JSON.stringify(r.scenario, null, 2)}\n` }]);
       if (o.quiet) return;
       const y = r.evaluation;
       out([
@@ -109,7 +117,7 @@ export const registerCalibrate = (program: Command, out: (s: string) => void): v
         ...fitTableLines(childLevel ? suppressSmallShares(r.measures, label.childrenInCare) : r.measures),
         '',
         childLevel ? DISCLOSURE_NOTE_903 : DISCLOSURE_NOTE,
-        `Wrote ${o.out}`,
+        wroteLine([o.out]),
       ].join('\n') + '\n');
     });
 };

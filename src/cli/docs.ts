@@ -4,24 +4,17 @@
 // an optional argument names another README. Exit 0 when written or already current, 2 when
 // the README or its markers are missing.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { E } from '../domain/fp.js';
 import {
   SCENARIO_FORMAT_END, SCENARIO_FORMAT_START, replaceBetweenMarkers, scenarioFormatReference,
 } from '../io/formatReference.js';
+import { packageRoot } from '../io/packageRoot.js';
 import { CLI_HELP_END, CLI_HELP_START, cliReference } from './cliReference.js';
 import { matchReadmeSections } from './matchDocs.js';
 
 /** The project root: the nearest folder above this file holding package.json (works from src/ and dist/src/). */
-const projectRoot = (): string => {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const up = dirname(dir);
-    if (up === dir) return process.cwd();
-    dir = up;
-  }
-  return dir;
-};
+const projectRoot = (): string => E.getOrElse(() => process.cwd())(packageRoot());
 
 const readmePath = resolve(process.argv[2] ?? join(projectRoot(), 'README.md'));
 

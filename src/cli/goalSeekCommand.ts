@@ -11,7 +11,14 @@ import { metricIndex } from '../metrics/catalog.js';
 import { meets, numberAt, parseTarget, pathSegments, seek, withNumberAt } from '../metrics/goalSeek.js';
 import { decodeWith } from '../scenario/decodeErrors.js';
 import { resolveScenario } from '../scenario/resolve.js';
-import { UserError, orFail, wholeNumber } from './userError.js';
+import { toCsv } from '../io/csv.js';
+import { outputPath } from '../io/outputDir.js';
+import { scenarioInputFiles } from '../io/inputFiles.js';
+import { ENGINE_VERSION } from '../domain/version.js';
+import { scenarioHash } from '../scenario/hash.js';
+import { planOrFail, wroteLine, writeOrFail } from './outputs.js';
+import { progressBar, progressWanted } from './progress.js';
+import { UserError, forceOption, orFail, wholeNumber } from './userError.js';
 import { runColumns } from './workers.js';
 
 const fraction = (name: string) => (v: string): number => {
@@ -25,10 +32,10 @@ const number = (name: string) => (v: string): number => {
   return n;
 };
 
-interface SeekCliOptions { lever: string; target: string; confidence: number; min: number; max?: number; step: number; runs: number; seed: number; workers?: number }
+interface SeekCliOptions { lever: string; target: string; confidence: number; min: number; max?: number; step: number; runs: number; seed: number; workers?: number; out: string; force?: boolean }
 
 export const registerGoalSeek = (program: Command, out: (s: string) => void): void => {
-  program
+  const command = forceOption(program
     .command('goal-seek')
     .description('Find the smallest value of a lever that meets a target with a given probability (bisection on common random numbers).')
     .argument('<scenario>', 'scenario or option file that holds the lever')
@@ -41,6 +48,8 @@ export const registerGoalSeek = (program: Command, out: (s: string) => void): vo
     .option('--runs <n>', 'replications per value tried', wholeNumber('--runs', 10, 100_000), 200)
     .option('--seed <s>', 'random seed', wholeNumber('--seed', 0, 2 ** 31), 1)
     .option('--workers <w>', 'worker threads (default: the number of CPU cores)', wholeNumber('--workers', 1, 256))
+    .option('--out <dir>', 'folder for goal-seek.json and goal-seek.csv, the search path for the audit trail (created if needed; other files in it are left as they are)', 'out/goal-seek'));
+  command
     .action(async (file: string, o: SeekCliOptions) => {
       const target = pipe(parseTarget(o.target), E.mapLeft((m) => [m]), orFail);
       const segments = pipe(pathSegments(o.lever), E.mapLeft((m) => [m]), orFail);
@@ -50,6 +59,8 @@ export const registerGoalSeek = (program: Command, out: (s: string) => void): vo
       if (!(o.step > 0)) throw new UserError([`--step: expected a number above 0, found ${o.step}`]);
       const max = o.max ?? Math.max(10, 4 * current);
       if (max <= o.min) throw new UserError([`--max: expected a value above --min (${o.min}), found ${max}`]);
+      const outputs = ['goal-seek.json', 'goal-seek.csv'].map((n) => outputPath(o.out, n));
+      const plan = planOrFail(outputs, scenarioInputFiles(file), o.force);
       const gazetteer = pipe(loadGazetteer(), E.mapLeft((m) => [m]), orFail);
       const at = (value: number) => pipe(
         decodeWith(Scenario, withNumberAt(json, segments, value), `${file} (${o.lever} = ${value})`),
@@ -68,7 +79,9 @@ export const registerGoalSeek = (program: Command, out: (s: string) => void): vo
       out(`Goal seek on ${file}: smallest ${o.lever} in [${o.min}, ${max}] (step ${o.step}) with P(${target.metric} ${target.comparison} ${target.value} in ${target.financialYear}) ≥ ${o.confidence}; ${o.runs} replications per value, seed ${o.seed}.\n`);
       const result = await seek(async (value) => {
         const rs = orFail(at(value));
-        const { columns } = await runColumns(rs, opts, workers);
+        const bar = progressBar(progressWanted({}), `${o.lever} = ${value}`, 'replications');
+        const { columns } = await runColumns(rs, opts, workers, bar.update);
+        bar.stop();
         const col = columns.column(k, metric);
         let ok = 0;
         for (let r = 0; r < col.length; r++) if (meets(target, col[r]!)) ok++;
@@ -83,5 +96,16 @@ export const registerGoalSeek = (program: Command, out: (s: string) => void): vo
           ? `Already met at ${o.min}.\n`
           : `Answer: ${o.lever} = ${result.value} (the value in the file is ${current}).\n`);
       if (nonMonotone) out('Warning: a smaller value met the target where a larger one did not: the lever may not act monotonically; check the path above.\n');
+      const record = {
+        scenario: { file, name: rs0.name, hash: scenarioHash(rs0) }, lever: o.lever, valueInFile: current, target: { text: o.target, ...target },
+        confidence: o.confidence, range: { min: o.min, max, step: o.step }, seed: o.seed, runs: o.runs, years: opts.years, engineVersion: ENGINE_VERSION,
+        answer: result.value, outcome: result.reason, monotone: !nonMonotone,
+        path: result.path.map((p) => ({ value: p.value, probability: p.probability, met: p.met })),
+      };
+      writeOrFail(plan, [
+        { path: outputs[0]!, content: `${JSON.stringify(record, null, 2)}\n` },
+        { path: outputs[1]!, content: toCsv(['value', 'probability', 'meetsTarget'], result.path.map((p) => [p.value, p.probability, p.met ? 'yes' : 'no'])) },
+      ]);
+      out(`${wroteLine(outputs)}\n`);
     });
 };

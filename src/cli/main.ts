@@ -1,13 +1,23 @@
 #!/usr/bin/env node
 // The `sufficiency` command. The only module that touches process, files and the terminal.
 import { availableParallelism } from 'node:os';
-import { Command, CommanderError } from 'commander';
+import { realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { Argument, Command, CommanderError } from 'commander';
 import { E } from '../domain/fp.js';
 import { ENGINE_VERSION } from '../domain/version.js';
-import { forecastFiles } from '../io/forecastFiles.js';
+import { FORECAST_FILE_NAMES, forecastFiles, summaryJson } from '../io/forecastFiles.js';
 import { forecastTable } from '../io/forecastTable.js';
-import { writeOutputFiles } from '../io/outputDir.js';
+import { outputPath, type OutputFile } from '../io/outputDir.js';
+import { scenarioInputFiles } from '../io/inputFiles.js';
+import { REPORT_FILE, commandLine, fileSlug, planOrFail, runDateNow, terminalWidth, wroteLine, writeOrFail } from './outputs.js';
+import { forecastWorkbook, workbookAbout } from '../report/workbook.js';
+import { forecastReportHtml } from '../report/html.js';
+import { scenarioAbout } from '../report/about.js';
+import { readReportRuntime } from '../io/reportRuntime.js';
+import { progressBar, progressWanted } from './progress.js';
 import { loadScenarioFile } from '../io/scenarioFile.js';
+import { shippedFile, withShippedCopyHints } from '../io/packageRoot.js';
 import { scenarioHash } from '../scenario/hash.js';
 import { runForecast } from './workers.js';
 import { runReplication } from '../sim/replication.js';
@@ -34,46 +44,53 @@ export const buildProgram = (out: (s: string) => void, err: (s: string) => void)
   runOptions(program
     .command('forecast')
     .description('Run a scenario many times and summarise each financial year (median, p5–p95).')
-    .argument('[scenario]', 'scenario JSON file', DEFAULT_SCENARIO), { minRuns: 1, out: 'out/forecast', years: 'financial years to forecast (default: the scenario\'s, else 5)' })
+    .addArgument(new Argument('[scenario]', 'scenario JSON file').default(shippedFile(DEFAULT_SCENARIO), `the shipped Medway 2022 baseline, ${DEFAULT_SCENARIO}`)), { minRuns: 1, out: 'out/forecast', years: 'financial years to forecast (default: the scenario\'s, else 5)' })
     .option('--export-ssda903 <dir>', 'also write the first replications\' histories as synthetic SSDA903 Header, Episodes and UASC files')
     .option('--export-runs <n>', 'how many replications to export with --export-ssda903', wholeNumber('--export-runs', 1, 1000), 1)
     .action(async (file: string, o: {
-      runs: number; seed: number; years?: number; workers?: number; out: string; quiet?: boolean; exportSsda903?: string; exportRuns: number;
+      runs: number; seed: number; years?: number; workers?: number; out: string; quiet?: boolean; json?: boolean; html: boolean; xlsx: boolean; force?: boolean; exportSsda903?: string; exportRuns: number;
     }) => {
       const rs = orFail(loadScenarioFile(file, o.years === undefined ? {} : { years: o.years }));
       const years = o.years ?? rs.defaultYears;
-      const showProgress = !o.quiet && process.stderr.isTTY === true;
-      let lastShown = -1;
-      const summary = await runForecast(rs, { seed: o.seed, runs: o.runs, years }, o.workers ?? availableParallelism(), showProgress
-        ? (done, total) => {
-          const pct = Math.floor((100 * done) / total);
-          if (pct !== lastShown) {
-            lastShown = pct;
-            process.stderr.write(`\r${done}/${total} replications`);
-          }
-        }
-        : undefined);
-      if (showProgress) process.stderr.write('\r\x1b[K');
-      const written = writeOutputFiles(o.out, forecastFiles(summary));
-      if (E.isLeft(written)) throw new UserError([written.left]);
+      const exportRuns = Math.min(o.exportRuns, o.runs);
+      const exportNames = (r: number): string[] => {
+        const tag = String(r + 1).padStart(4, '0');
+        return [`header-r${tag}.csv`, `episodes-r${tag}.csv`, `uasc-r${tag}.csv`];
+      };
+      const workbookName = `${fileSlug(rs.name)}.xlsx`;
+      const outputs = [...FORECAST_FILE_NAMES, ...(o.html ? [REPORT_FILE] : []), ...(o.xlsx ? [workbookName] : [])].map((n) => outputPath(o.out, n));
+      // The chart runtime is read before the run, so a missing build fails in a second, not after the forecast.
+      const chartRuntime = o.html ? orFail(E.mapLeft((m: string) => [m])(readReportRuntime())) : '';
+      const exported = o.exportSsda903 === undefined ? [] : Array.from({ length: exportRuns }, (_, r) => exportNames(r)).flat().map((n) => outputPath(o.exportSsda903!, n));
+      // Every output is checked before the run: a bad --out costs nothing.
+      const plan = planOrFail([...outputs, ...exported], scenarioInputFiles(file), o.force);
+      const bar = progressBar(progressWanted(o), 'Forecast', 'replications');
+      const summary = await runForecast(rs, { seed: o.seed, runs: o.runs, years }, o.workers ?? availableParallelism(), bar.update);
+      bar.stop();
+      const files: OutputFile[] = forecastFiles(summary).map((f) => ({ path: outputPath(o.out, f.name), content: f.content }));
+      const runDate = runDateNow();
+      if (o.html) {
+        const about = { dateRun: runDate, scenarios: [scenarioAbout(rs.scenario, file)], command: commandLine('forecast', file, o) };
+        files.push({ path: outputPath(o.out, REPORT_FILE), content: forecastReportHtml(summary, about, chartRuntime) });
+      }
+      if (o.xlsx) files.push({ path: outputPath(o.out, workbookName), content: await forecastWorkbook(summary, workbookAbout(rs, file, runDate)) });
       if (o.exportSsda903 !== undefined) {
-        const n = Math.min(o.exportRuns, o.runs);
-        const files = Array.from({ length: n }, (_, r) => {
+        for (let r = 0; r < exportRuns; r++) {
           // The same replication the forecast ran, again with its history kept.
           const trace = runReplication(rs, { seed: o.seed, replication: r, years, trace: true }).trace!;
           const ret = syntheticReturn(rs, trace, o.seed, r);
-          const tag = String(r + 1).padStart(4, '0');
-          return [
-            { name: `header-r${tag}.csv`, content: ret.header },
-            { name: `episodes-r${tag}.csv`, content: ret.episodes },
-            { name: `uasc-r${tag}.csv`, content: ret.uasc },
-          ];
-        }).flat();
-        const exported = writeOutputFiles(o.exportSsda903, files);
-        if (E.isLeft(exported)) throw new UserError([exported.left]);
-        if (!o.quiet) out(`Wrote synthetic SSDA903 files for ${n} replication${n > 1 ? 's' : ''} to ${o.exportSsda903}\n`);
+          const [header, episodes, uasc] = exportNames(r).map((n) => outputPath(o.exportSsda903!, n));
+          files.push({ path: header!, content: ret.header }, { path: episodes!, content: ret.episodes }, { path: uasc!, content: ret.uasc });
+        }
       }
-      if (!o.quiet) out(`${forecastTable(summary)}\n\nWrote ${o.out}/summary.json and ${o.out}/by-year.csv\n`);
+      writeOrFail(plan, files);
+      const exportLine = o.exportSsda903 === undefined ? '' : `\nWrote synthetic SSDA903 files for ${exportRuns} replication${exportRuns > 1 ? 's' : ''} to ${o.exportSsda903}`;
+      if (o.json === true) {
+        out(summaryJson(summary));
+        if (!o.quiet) process.stderr.write(`${wroteLine(outputs)}${exportLine}\n`);
+      } else if (!o.quiet) {
+        out(`${forecastTable(summary, terminalWidth())}\n\n${wroteLine(outputs)}${exportLine}\n`);
+      }
     });
 
   program
@@ -83,6 +100,7 @@ export const buildProgram = (out: (s: string) => void, err: (s: string) => void)
     .option('--print', 'print the resolved scenario (extends followed, levers expanded into pools) as JSON')
     .action((file: string, o: { print?: boolean }) => {
       const rs = orFail(loadScenarioFile(file));
+      for (const w of rs.warnings) err(`warning: ${w}\n`);
       if (o.print) {
         out(`${JSON.stringify(rs.expanded, null, 2)}\n`);
         return;
@@ -106,6 +124,9 @@ export const buildProgram = (out: (s: string) => void, err: (s: string) => void)
   return program;
 };
 
+/** An argument as it would be typed in a shell. */
+const shellWord = (a: string): string => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
+
 export const main = async (argv: readonly string[]): Promise<number> => {
   const out = (s: string): void => void process.stdout.write(s);
   const err = (s: string): void => void process.stderr.write(s);
@@ -115,20 +136,30 @@ export const main = async (argv: readonly string[]): Promise<number> => {
     return EXIT_OK;
   } catch (e) {
     if (e instanceof UserError) {
-      err(`${e.lines.join('\n')}\n`);
+      err(`${withShippedCopyHints(e.lines).join('\n')}\n`);
       return e.exitCode;
     }
     if (e instanceof CommanderError) {
       // Help and version exit 0; usage mistakes (commander already printed why) are invalid input.
       return e.exitCode === 0 ? EXIT_OK : EXIT_INVALID;
     }
+    // Exit 1 means a bug in sufficiency, never a user mistake: say so, and how to report it.
     err(`internal error: ${e instanceof Error ? (process.env.SUFFICIENCY_DEBUG ? e.stack : e.message) : String(e)}\n`);
+    err(`This is a bug in sufficiency ${ENGINE_VERSION}, not a problem with your input: please report it with the command you ran (sufficiency ${argv.map(shellWord).join(' ')}) and, if you can, the files it read.\n`);
     return EXIT_INTERNAL;
   }
 };
 
 // Run when executed directly (not when imported by tests).
-const invokedDirectly = process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+// Compare real paths: an installed `sufficiency` is a symlink (npm's bin) to this file.
+const realUrl = (path: string): string | undefined => {
+  try {
+    return pathToFileURL(realpathSync(path)).href;
+  } catch {
+    return undefined;
+  }
+};
+const invokedDirectly = process.argv[1] !== undefined && import.meta.url === realUrl(process.argv[1]);
 if (invokedDirectly) {
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;

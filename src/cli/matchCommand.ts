@@ -7,11 +7,14 @@ import { epochDayOf } from '../domain/time.js';
 import { loadMatchFiles } from '../io/matchFiles.js';
 import { matchCsv, matchJson, type MatchReportMeta } from '../io/matchOutput.js';
 import { matchTable } from '../io/matchTable.js';
-import { writeOutputFiles } from '../io/outputDir.js';
+import { shippedFile } from '../io/packageRoot.js';
+import { outputPath } from '../io/outputDir.js';
+import { scenarioInputFiles } from '../io/inputFiles.js';
+import { planOrFail, wroteLine, writeOrFail } from './outputs.js';
 import { POLICIES, type Policy } from '../matching/assign.js';
 import { DEFAULT_SETTINGS, DEFAULT_TOOL_WEIGHTS, type ReferralWeights } from '../matching/context.js';
 import { matchReferrals } from '../matching/match.js';
-import { UserError, orFail, wholeNumber } from './userError.js';
+import { UserError, forceOption, orFail, wholeNumber } from './userError.js';
 
 export const MATCH_DEFAULT_SCENARIO = 'scenarios/medway-2022.json';
 export const MATCH_DEFAULT_TOP = 5;
@@ -58,6 +61,7 @@ interface MatchOptions {
   readonly laterDays: number;
   readonly schoolMiles: number;
   readonly out?: string;
+  readonly force?: boolean;
   readonly [weight: string]: unknown;
 }
 
@@ -73,19 +77,22 @@ export const registerMatch = (program: Command, out: (s: string) => void): void 
     .option('--explain', 'also say why each unsuitable vacancy cannot take the child')
     .option('--json', 'print JSON instead of the table')
     .option('--csv', 'print CSV (one row per referral and vacancy) instead of the table')
-    .option('--scenario <file>', 'scenario giving the hierarchy, allowed types, weights and the disruption hazard model', MATCH_DEFAULT_SCENARIO)
+    .addOption(new Option('--scenario <file>', 'scenario giving the hierarchy, allowed types, weights and the disruption hazard model')
+      .default(shippedFile(MATCH_DEFAULT_SCENARIO), `the shipped Medway 2022 baseline, ${MATCH_DEFAULT_SCENARIO}`))
     .option('--date <date>', 'match date: "today" in the referrals means this day (default: today)', matchDate)
     .option('--top <n>', 'ranked vacancies shown per referral, 0 for all (assigned ones are always shown)', wholeNumber('--top', 0, 1_000_000), MATCH_DEFAULT_TOP)
     .option('--later-days <n>', 'days within which a referral needed "later" must start', wholeNumber('--later-days', 5, 3650), DEFAULT_SETTINGS.laterDays)
     .option('--school-miles <n>', 'farthest a home may be from the school of a child who must keep it, miles', nonNegative('--school-miles', 'miles'), DEFAULT_SETTINGS.schoolMiles);
   for (const [flag, , meaning, byDefault] of WEIGHT_OPTIONS) command.option(`${flag} <n>`, `${meaning} (default: ${byDefault})`, nonNegative(flag, 'points'));
-  command
-    .option('--out <dir>', 'also write match.json and match.csv to this directory')
+  forceOption(command
+    .option('--out <dir>', 'also write match.json and match.csv to this folder (created if needed; other files in it are left as they are)'))
     .action((referrals: string, vacancies: string, o: MatchOptions) => {
       if (o.json === true && o.csv === true) throw new UserError(['--json and --csv cannot be used together: choose one (--out writes both files)']);
       const weights: Partial<ReferralWeights> = Object.fromEntries(
         WEIGHT_OPTIONS.flatMap(([flag, key]) => (typeof o[camel(flag)] === 'number' ? [[key, o[camel(flag)]]] : [])),
       );
+      const outputs = o.out === undefined ? [] : ['match.json', 'match.csv'].map((n) => outputPath(o.out!, n));
+      const plan = planOrFail(outputs, [referrals, vacancies, ...scenarioInputFiles(o.scenario)], o.force);
       const date = o.date ?? today();
       const loaded = orFail(loadMatchFiles({ referrals, vacancies, scenario: o.scenario }, epochDayOf(date), {
         weights, settings: { laterDays: o.laterDays, schoolMiles: o.schoolMiles },
@@ -96,11 +103,8 @@ export const registerMatch = (program: Command, out: (s: string) => void): void 
       for (const w of loaded.warnings) process.stderr.write(`warning: ${w}\n`);
       const json = (): string => matchJson(result, context, meta);
       const csv = (): string => matchCsv(result, meta);
-      if (o.out !== undefined) {
-        const written = writeOutputFiles(o.out, [{ name: 'match.json', content: json() }, { name: 'match.csv', content: csv() }]);
-        if (E.isLeft(written)) throw new UserError([written.left]);
-      }
-      const wrote = o.out === undefined ? '' : `Wrote ${o.out}/match.json and ${o.out}/match.csv\n`;
+      if (o.out !== undefined) writeOrFail(plan, [{ path: outputs[0]!, content: json() }, { path: outputs[1]!, content: csv() }]);
+      const wrote = o.out === undefined ? '' : `${wroteLine(outputs)}\n`;
       if (o.json === true) out(json());
       else if (o.csv === true) out(csv());
       else out(`${matchTable(result, context, meta)}${wrote === '' ? '' : `\n${wrote}`}`);

@@ -9,7 +9,8 @@ import { reportLines } from '../calibrate/ssda903/report.js';
 import { E } from '../domain/fp.js';
 import { parseDate903 } from '../domain/ssda903.js';
 import { isoDateOfEpochDay } from '../domain/time.js';
-import { writeFileAtomically } from '../io/atomicFile.js';
+import { filesUnder } from '../io/inputFiles.js';
+import { planOrFail, wroteLine, writeOrFail } from './outputs.js';
 import { loadGazetteer } from '../io/geography.js';
 import { read903Directory } from '../io/ssda903Files.js';
 import { UserError, orFail } from './userError.js';
@@ -20,6 +21,7 @@ interface Ssda903Options {
   readonly observedFrom?: string;
   readonly priorEvents?: number;
   readonly quiet?: boolean;
+  readonly force?: boolean;
 }
 
 const date = (name: string) => (value: string): string => {
@@ -44,7 +46,9 @@ export const registerSsda903 = (program: Command, out: (s: string) => void): voi
     .option('--observed-from <date>', 'first day whose starts and exits are all in the data (default: 1 April of the earliest return with an ended episode)', date('--observed-from'))
     .option('--prior-events <n>', 'weight of the national priors that sparse cells are smoothed towards, in events (0: raw rates where there are data)', nonNegative('--prior-events'), 2)
     .option('--quiet', 'print nothing but errors')
+    .option('--force', 'replace an existing --out file that sufficiency did not write (never an input)')
     .action(async (dir: string, o: Ssda903Options) => {
+      const plan = planOrFail(o.out === undefined ? [] : [o.out], filesUnder(dir), o.force);
       const read = orFail(await read903Directory(dir));
       const gazetteer = orFail(E.mapLeft((m: string) => [m])(loadGazetteer()));
       const estimates = orFail(estimateFromReturns(read.returns, gazetteer, {
@@ -55,12 +59,11 @@ export const registerSsda903 = (program: Command, out: (s: string) => void): voi
       const published = publishEstimates(estimates);
       if (o.out !== undefined) {
         const json = { source: { directory: dir, files: read.files }, ...published };
-        const written = writeFileAtomically(o.out, `${JSON.stringify(json, null, 2)}\n`);
-        if (E.isLeft(written)) throw new UserError([written.left]);
+        writeOrFail(plan, [{ path: o.out, content: `${JSON.stringify(json, null, 2)}\n` }]);
       }
       if (o.quiet) return;
       const lines = reportLines(dir, read.files, published, read.warnings);
-      if (o.out !== undefined) lines.push(`Wrote ${o.out}`);
+      if (o.out !== undefined) lines.push(wroteLine([o.out]));
       out(`${lines.join('\n')}\n`);
     });
 };

@@ -29,10 +29,16 @@ export const wholeNumber = (name: string, min: number, max: number) => (value: s
 
 /** The options every command that runs the model shares: replications, seed, years, workers, output. */
 export const runOptions = (command: Command, o: { minRuns: number; out: string; years: string }): Command =>
-  command
+  forceOption(command
     .option('--runs <n>', 'replications', wholeNumber('--runs', o.minRuns, 1_000_000), 1000)
     .option('--seed <s>', 'random seed', wholeNumber('--seed', 0, 2 ** 31), 1)
     .option('--years <y>', o.years, wholeNumber('--years', 1, 50))
     .option('--workers <w>', 'worker threads (default: the number of CPU cores; results are identical for any number)', wholeNumber('--workers', 1, 256))
-    .option('--out <dir>', 'output directory', o.out)
-    .option('--quiet', 'print nothing but errors');
+    .option('--out <dir>', 'output folder (created if needed; other files in it are left as they are)', o.out))
+    .option('--quiet', 'print nothing but errors')
+    .option('--json', 'print the results as JSON on stdout (the table is left out; files are still written)')
+    .option('--no-html', 'do not write report.html (charts and tables for people, one file that opens offline)')
+    .option('--no-xlsx', 'do not write the Excel workbook (<scenario>.xlsx)');
+
+export const forceOption = (command: Command): Command =>
+  command.option('--force', 'replace existing output files that sufficiency did not write (never an input of the run)');

@@ -3,6 +3,7 @@
 // format reference both use it, so the two cannot drift apart. Empty cells never reach these
 // codecs (the row decoder treats an empty cell as a column left out).
 import { t } from './fp.js';
+import { formatNumber, type Bound } from './bounds.js';
 import { parseIsoDate } from './time.js';
 
 /** Value of a codec that turns a cell's text into `A`. */
@@ -65,18 +66,20 @@ export const WholeNumber = (min: number, max: number, name = `whole number from 
 /** Age in whole years, 0–17. */
 export const AgeCell = WholeNumber(0, 17, 'whole number of years from 0 to 17');
 
-/** A number ≥ 0, decimals allowed (`2`, `0.5`). */
-export const NonNegativeNumber: CellCodec<number> = cell('number ≥ 0', (s) => {
+/** A number from 0 to the bound's max, decimals allowed (`2`, `0.5`). */
+export const NonNegativeNumber = (bound: Bound): CellCodec<number> => cell(`number from 0 to ${formatNumber(bound.max)}`, (s) => {
   if (!/^\d+(\.\d+)?$|^\.\d+$/.test(s)) return fail('not a number ≥ 0');
-  return Number(s);
-}, String, (u): u is number => typeof u === 'number' && Number.isFinite(u) && u >= 0);
+  const n = Number(s);
+  return n > bound.max ? fail(`out of range: ${bound.why}`) : n;
+}, String, (u): u is number => typeof u === 'number' && Number.isFinite(u) && u >= 0 && u <= bound.max);
 
-/** Pounds: `850`, `850.50`, `£1,250` (a pound sign and thousands commas are allowed). */
-export const Pounds: CellCodec<number> = cell('amount in £ ≥ 0, e.g. 850 or £1,250.50', (s) => {
+/** Pounds from 0 to the bound's max: `850`, `850.50`, `£1,250` (a pound sign and thousands commas are allowed). */
+export const Pounds = (bound: Bound): CellCodec<number> => cell(`amount in £ from 0 to ${formatNumber(bound.max)}, e.g. 850 or £1,250.50`, (s) => {
   const plain = s.replace(/^£\s*/, '');
   if (!/^(\d{1,3}(,\d{3})+|\d+)(\.\d{1,2})?$/.test(plain)) return fail('not an amount of money');
-  return Number(plain.replace(/,/g, ''));
-}, String, (u): u is number => typeof u === 'number' && Number.isFinite(u) && u >= 0);
+  const n = Number(plain.replace(/,/g, ''));
+  return n > bound.max ? fail(`out of range: ${bound.why}`) : n;
+}, String, (u): u is number => typeof u === 'number' && Number.isFinite(u) && u >= 0 && u <= bound.max);
 
 // ---- Yes / no -------------------------------------------------------------------------------
 

@@ -2,7 +2,11 @@
 // model. A scenario lists them in `levers`; resolution turns them into carers, rates and costs.
 import { t } from './fp.js';
 import { AgeBandC, CarerTypeC, NeedC, PlacementTypeC } from './vocabulary.js';
-import { AgeYears, NonNegative, NonNegativeInt, PositiveInt, Probability } from './units.js';
+import { AgeYears, Probability } from './units.js';
+import {
+  Days, DaysPositive, Factor, HouseholdsPerYear, HouseholdsPerHub, MonthsInCarePositive, PlacesInBlock, PlacesPerHousehold, Pounds,
+  PoundsPerWeek, RatePerYear,
+} from './bounds.js';
 import { CountDistribution, IsoDate, ZoneWeights } from './codecParts.js';
 
 const lever = <K extends string, R extends t.Props, O extends t.Props>(name: K, required: R, optional: O) =>
@@ -22,45 +26,45 @@ export const FinancialYearLabel = t.brand(
 );
 
 export const RecruitInHouse = lever('recruitInHouse', {
-  householdsPerYear: NonNegative, places: t.union([PositiveInt, CountDistribution]), ageRange: AgeRange, needs: t.array(NeedC),
-  pipelineDays: NonNegativeInt, costPerApproval: NonNegative,
+  householdsPerYear: HouseholdsPerYear, places: t.union([PlacesPerHousehold, CountDistribution]), ageRange: AgeRange, needs: t.array(NeedC),
+  pipelineDays: Days, costPerApproval: Pounds,
 }, {
-  weeklyCost: NonNegative, zones: ZoneWeights, deregistrationPerYear: NonNegative, from: IsoDate, to: IsoDate, hubShare: Probability,
+  weeklyCost: PoundsPerWeek, zones: ZoneWeights, deregistrationPerYear: RatePerYear, from: IsoDate, to: IsoDate, hubShare: Probability,
 });
 
-export const Retention = lever('retention', { deregistrationMultiplier: NonNegative, costPerHouseholdPerYear: NonNegative }, {
+export const Retention = lever('retention', { deregistrationMultiplier: Factor, costPerHouseholdPerYear: Pounds }, {
   pools: t.array(t.string), from: IsoDate,
 });
 
 export const BlockContract = lever('blockContract', {
-  carerType: CarerTypeC, places: PositiveInt, zones: ZoneWeights, weeklyCost: NonNegative, from: IsoDate, to: IsoDate,
+  carerType: CarerTypeC, places: PlacesInBlock, zones: ZoneWeights, weeklyCost: PoundsPerWeek, from: IsoDate, to: IsoDate,
   ageRange: AgeRange, needs: t.array(NeedC),
-}, { placesPerHousehold: PositiveInt });
+}, { placesPerHousehold: PlacesPerHousehold });
 
 export const InHouseHome = lever('inHouseHome', {
-  places: PositiveInt, opens: IsoDate, zone: t.string, ageRange: AgeRange, needs: t.array(NeedC),
-  runningCostPerYear: NonNegative, capitalCost: NonNegative,
+  places: PlacesPerHousehold, opens: IsoDate, zone: t.string, ageRange: AgeRange, needs: t.array(NeedC),
+  runningCostPerYear: Pounds, capitalCost: Pounds,
 }, { closes: IsoDate });
 
 export const EmergencyBeds = lever('emergencyBeds', {
-  places: PositiveInt, zone: t.string, maxStayDays: PositiveInt, runningCostPerYear: NonNegative,
+  places: PlacesPerHousehold, zone: t.string, maxStayDays: DaysPositive, runningCostPerYear: Pounds,
 }, { from: IsoDate, ageRange: AgeRange, placementType: PlacementTypeC });
 
 export const HubSupport = lever('hubSupport', {
-  share: Probability, hazardMultiplier: NonNegative, householdsPerHub: PositiveInt, costPerHubPerYear: NonNegative,
-}, { deregistrationMultiplier: NonNegative, pools: t.array(t.string), from: IsoDate });
+  share: Probability, hazardMultiplier: Factor, householdsPerHub: HouseholdsPerHub, costPerHubPerYear: Pounds,
+}, { deregistrationMultiplier: Factor, pools: t.array(t.string), from: IsoDate });
 
-export const Prevention = lever('prevention', { reduction: Probability, costPerYear: NonNegative }, {
+export const Prevention = lever('prevention', { reduction: Probability, costPerYear: Pounds }, {
   ageBands: t.array(AgeBandC), needs: t.array(NeedC), from: IsoDate,
 });
 
-export const StepDown = lever('stepDown', { afterMonths: PositiveInt, successProbability: Probability, costPerStepDown: NonNegative }, {
+export const StepDown = lever('stepDown', { afterMonths: MonthsInCarePositive, successProbability: Probability, costPerStepDown: Pounds }, {
   ageBands: t.array(AgeBandC), from: IsoDate,
 });
 
 export const Market = lever('market', { from: FinancialYearLabel }, {
   priceChanges: t.partial(Object.fromEntries(Object.keys(PlacementTypeC.keys).map((k) => [k, PriceChange])) as Record<keyof typeof PlacementTypeC.keys, typeof PriceChange>),
-  externalDemandMultiplier: NonNegative,
+  externalDemandMultiplier: Factor,
 });
 
 export const Lever = t.union([RecruitInHouse, Retention, BlockContract, InHouseHome, EmergencyBeds, HubSupport, Prevention, StepDown, Market], 'Lever');

@@ -2,7 +2,12 @@
 // types are derived from them and the README's format reference is generated from them.
 import { t } from './fp.js';
 import { AgeBandC, CarerTypeC, NeedC, PlacementTypeC, RouteTypeC } from './vocabulary.js';
-import { AgeYears, GrowthRate, NonNegative, NonNegativeInt, Positive, PositiveInt, Probability } from './units.js';
+import { AgeYears, Probability } from './units.js';
+import {
+  Children, ChildrenPerYear, Days, DaysPositive, DaysPositiveNumber, Easting, Factor, FactorPositive, ForecastYears, Growth,
+  Households, HouseholdsPerYear, MilesPositive, MonthsInCare, Northing, PlacementsInAYear, PlacesPerHousehold, Pounds,
+  PoundsPerWeek, RatePerYear, ScoreWeight, Weight, YearsInCare,
+} from './bounds.js';
 import { CountDistribution, IsoDate, ZoneWeights } from './codecParts.js';
 import { Lever } from './lever.js';
 
@@ -12,7 +17,7 @@ const partialRecord = <K extends t.KeyofC<Record<string, null>>, V extends t.Mix
 export { CountDistribution, IsoDate, ZoneWeights } from './codecParts.js';
 
 export const ExplicitZone = t.intersection([
-  t.type({ easting: t.number, northing: t.number }),
+  t.type({ easting: Easting, northing: Northing }),
   t.partial({ inside: t.boolean, laCode: t.string }),
 ], 'ExplicitZone');
 
@@ -32,7 +37,7 @@ export const Geography = t.intersection([
 ], 'Geography');
 
 export const PopulationCell = t.type({
-  ageBand: AgeBandC, need: NeedC, placementType: PlacementTypeC, count: NonNegativeInt,
+  ageBand: AgeBandC, need: NeedC, placementType: PlacementTypeC, count: Children,
 }, 'PopulationCell');
 
 export const InitialChild = t.intersection([
@@ -43,7 +48,7 @@ export const InitialChild = t.intersection([
   t.partial({
     placementZone: t.string, placementStartDate: IsoDate,
     /** Placements started in the 365 days up to the start date, the current one included. */
-    placementsInLast12Months: PositiveInt,
+    placementsInLast12Months: PlacementsInAYear,
   }),
 ], 'InitialChild');
 
@@ -51,7 +56,7 @@ export const InitialHistory = t.type({
   /** Share of children in care by number of placements in the last 12 months (1, 2, 3, 4 …). */
   placementsInLast12Months: CountDistribution,
   /** Mean years in care of the starting population, by age band (capped at the child's age). */
-  meanYearsInCare: partialRecord(AgeBandC, NonNegative, 'MeanYearsInCare'),
+  meanYearsInCare: partialRecord(AgeBandC, YearsInCare, 'MeanYearsInCare'),
 }, 'InitialHistory');
 
 export const InitialPopulation = t.intersection([
@@ -59,17 +64,17 @@ export const InitialPopulation = t.intersection([
   t.partial({
     counts: t.array(PopulationCell), children: t.array(InitialChild),
     /** Households for the starting placements are drawn ∝ free places × exp(−miles from home / this). */
-    placementLocalityMiles: Positive,
+    placementLocalityMiles: MilesPositive,
   }),
 ], 'InitialPopulation');
 
-export const EntryRate = t.type({ ageBand: AgeBandC, need: NeedC, perYear: NonNegative }, 'EntryRate');
+export const EntryRate = t.type({ ageBand: AgeBandC, need: NeedC, perYear: ChildrenPerYear }, 'EntryRate');
 
 export const Entries = t.intersection([
   t.type({ rates: t.array(EntryRate) }),
   t.partial({
     /** Fractional change of every entry rate per year (0.02 = +2% a year), compounding. */
-    annualTrend: GrowthRate,
+    annualTrend: Growth,
     /** Share of entries (under 16, standard need) that arrive as a sibling group, and group sizes. */
     siblingGroups: t.type({ share: Probability, sizes: CountDistribution }),
     /** Share of first placements made as emergencies (same day, little matching). */
@@ -83,14 +88,14 @@ export const Routes = t.intersection([
   t.partial({ zones: partialRecord(RouteTypeC, ZoneWeights, 'RouteZones') }),
 ], 'Routes');
 
-export const HazardStep = t.type({ fromYearsInCare: NonNegative, perYear: NonNegative }, 'HazardStep');
+export const HazardStep = t.type({ fromYearsInCare: YearsInCare, perYear: RatePerYear }, 'HazardStep');
 
 export const Exits = t.type({
   /** Piecewise-constant exit hazard by age band and years in care; every child leaves at 18. */
   hazards: partialRecord(AgeBandC, t.array(HazardStep), 'ExitHazards'),
   /** Relative weights of the exit reasons (other than turning 18) by age band. */
   reasons: partialRecord(AgeBandC, t.partial({
-    returnHome: NonNegative, specialGuardianship: NonNegative, adoption: NonNegative, other: NonNegative,
+    returnHome: Weight, specialGuardianship: Weight, adoption: Weight, other: Weight,
   }), 'ExitReasons'),
 }, 'Exits');
 
@@ -98,48 +103,48 @@ export const CarerPool = t.intersection([
   t.type({
     id: t.string,
     type: CarerTypeC,
-    households: NonNegativeInt,
+    households: Households,
     /** Where the households are: zone → weight. */
     zones: ZoneWeights,
     /** Places per household: a whole number, or a distribution such as `{"1": 0.5, "2": 0.5}`. */
-    places: t.union([PositiveInt, CountDistribution]),
+    places: t.union([PlacesPerHousehold, CountDistribution]),
     ageRange: t.tuple([AgeYears, AgeYears]),
     needs: t.array(NeedC),
   }),
   t.partial({
     /** Largest sibling group one household takes together (default: its places). */
-    siblingCapacity: PositiveInt,
-    weeklyCost: NonNegative,
+    siblingCapacity: PlacesPerHousehold,
+    weeklyCost: PoundsPerWeek,
     /** Share of households in a Mockingbird-style hub. */
     hubShare: Probability,
     /** Places paid whether used or not (block contracts, in-house homes): empty ones are voids. */
     paidWhenEmpty: t.boolean,
     recruitment: t.intersection([
-      t.type({ householdsPerYear: NonNegative, pipelineDays: NonNegativeInt }),
-      t.partial({ from: IsoDate, to: IsoDate, costPerApproval: NonNegative }),
+      t.type({ householdsPerYear: HouseholdsPerYear, pipelineDays: Days }),
+      t.partial({ from: IsoDate, to: IsoDate, costPerApproval: Pounds }),
     ]),
     deregistration: t.intersection([
-      t.type({ perYear: NonNegative }),
-      t.partial({ multiplier: NonNegative, multiplierFrom: IsoDate }),
+      t.type({ perYear: RatePerYear }),
+      t.partial({ multiplier: Factor, multiplierFrom: IsoDate }),
     ]),
     /** Households open on this date (not before); they close, and their children move, on `closes`. */
     opens: IsoDate,
     closes: IsoDate,
     /** Beds kept for emergencies: a child with no suitable vacancy stays here up to `maxStayDays` while the search goes on. */
-    emergencyOnly: t.type({ maxStayDays: PositiveInt }),
+    emergencyOnly: t.type({ maxStayDays: DaysPositive }),
     /** Support paid for each open household, whether or not a child is placed (e.g. an enhanced offer), £ a year. */
-    costPerHouseholdPerYear: NonNegative,
+    costPerHouseholdPerYear: Pounds,
   }),
 ], 'CarerPool');
 
 export const ExternalDemand = t.intersection([
-  t.type({ carerType: CarerTypeC, arrivalsPerYear: NonNegative, meanStayDays: Positive }),
+  t.type({ carerType: CarerTypeC, arrivalsPerYear: ChildrenPerYear, meanStayDays: DaysPositiveNumber }),
   t.partial({ pools: t.array(t.string) }),
 ], 'ExternalDemand');
 
-export const ratesByTypeAndBand = partialRecord(PlacementTypeC, partialRecord(AgeBandC, NonNegative, 'RateByAgeBand'), 'RatesByPlacementType');
+export const ratesByTypeAndBand = partialRecord(PlacementTypeC, partialRecord(AgeBandC, RatePerYear, 'RateByAgeBand'), 'RatesByPlacementType');
 
-export const DurationStep = t.type({ fromMonths: NonNegative, multiplier: NonNegative }, 'DurationStep');
+export const DurationStep = t.type({ fromMonths: MonthsInCare, multiplier: Factor }, 'DurationStep');
 
 export const Disruption = t.intersection([t.type({
   /** Breakdown hazard per year by placement type × age band. */
@@ -147,7 +152,7 @@ export const Disruption = t.intersection([t.type({
   /** Planned (care-plan) moves per year by placement type × age band. */
   plannedMoves: ratesByTypeAndBand,
   multipliers: t.type({
-    over20Miles: NonNegative, needMismatch: NonNegative, emergency: NonNegative, hub: NonNegative,
+    over20Miles: Factor, needMismatch: Factor, emergency: Factor, hub: Factor,
   }),
   /** Chance that a breakdown leaves a child aged 10+ with standard needs assessed as complex. */
   escalationToComplex: Probability,
@@ -159,15 +164,15 @@ export const Disruption = t.intersection([t.type({
 export const Costs = t.intersection([
   t.type({
     /** £ per child per week by placement type, at the scenario start date's prices. */
-    weekly: partialRecord(PlacementTypeC, NonNegative, 'WeeklyCosts'),
+    weekly: partialRecord(PlacementTypeC, PoundsPerWeek, 'WeeklyCosts'),
     /** Price rise applied at each 1 April (0.04 = 4%). */
-    annualInflation: GrowthRate,
+    annualInflation: Growth,
     /** One-off cost of a placement move (finding and making a new placement), £. */
-    moveCost: NonNegative,
+    moveCost: Pounds,
   }),
   t.partial({
     /** Extra £ per week by need (added to the type's weekly cost). */
-    needUplift: partialRecord(NeedC, NonNegative, 'NeedUplift'),
+    needUplift: partialRecord(NeedC, PoundsPerWeek, 'NeedUplift'),
   }),
 ], 'Costs');
 
@@ -180,13 +185,13 @@ export const Matching = t.intersection([t.type({
   allowedTypes: partialRecord(NeedC, t.array(CarerTypeC), 'AllowedTypes'),
   weights: t.type({
     /** Score lost per mile from home. */
-    distancePerMile: NonNegative,
+    distancePerMile: ScoreWeight,
     /** Score lost per £100 a week. */
-    costPer100: NonNegative,
+    costPer100: ScoreWeight,
     /** Score lost per step down the hierarchy. */
-    hierarchyStep: NonNegative,
+    hierarchyStep: ScoreWeight,
     /** Score lost per specialism of the carer that the child does not need. */
-    spareSpecialism: NonNegative,
+    spareSpecialism: ScoreWeight,
   }),
   fallback: t.type({
     /** Tried in order when no suitable vacancy exists; `unregistered` always succeeds. */
@@ -196,9 +201,9 @@ export const Matching = t.intersection([t.type({
     spotType: partialRecord(NeedC, CarerTypeC, 'SpotType'),
     spotZones: ZoneWeights,
     /** Spot price as a multiple of the type's weekly cost. */
-    spotCostMultiplier: Positive,
+    spotCostMultiplier: FactorPositive,
     /** Days between searches for a regulated placement while unregistered. */
-    retryDays: PositiveInt,
+    retryDays: DaysPositive,
   }),
 }), t.partial({
   /** A different hierarchy for some age bands (e.g. a 16+ pathway to supported accommodation). */
@@ -224,7 +229,7 @@ export const Scenario = t.intersection([
   t.partial({
     description: t.string,
     /** Default number of financial years to forecast. */
-    years: PositiveInt,
+    years: ForecastYears,
     externalDemand: t.array(ExternalDemand),
     /** Where each figure came from: key → { figure, source }. */
     sources: t.record(t.string, Source),

@@ -1,23 +1,24 @@
 // The aggregate snapshot format (issue 6, part 1): published-style figures for one authority at
 // one date, from which `sufficiency calibrate` builds a full scenario. The io-ts codec checks
-// types and ranges; `unknownSnapshotKeys` and `snapshotOf` add the rules a codec cannot express
-// (no unknown keys, mixes that are fractions summing to 1 or whole-number counts).
-// `decodeSnapshot` (src/calibrate/decodeSnapshot.ts) runs them all and reports every problem at
-// once, each naming the file and the JSON path.
+// types, ranges and plausible bounds (src/domain/bounds.ts); `snapshotOf` adds the rules a codec
+// cannot express (mixes that are fractions summing to 1 or whole-number counts).
+// `decodeSnapshot` (src/calibrate/decodeSnapshot.ts) runs them all, with unknown keys refused by
+// the strict check, and reports every problem at once, each naming the file and the JSON path.
 import { E, t } from './fp.js';
 import { IsoDate } from './scenario.js';
-import { NonNegative, PositiveInt, Probability } from './units.js';
+import { Probability } from './units.js';
+import { ChildrenOrShare, ChildrenPerYear, ChildrenPositive, PoundsPerWeek } from './bounds.js';
 import { AGE_BANDS, AgeBandC, PLACEMENT_TYPES, PlacementTypeC, type AgeBand, type PlacementType } from './vocabulary.js';
 
 const partialRecord = <K extends t.KeyofC<Record<string, null>>, V extends t.Mixed>(k: K, v: V, name: string) =>
   t.partial(Object.fromEntries(Object.keys(k.keys).map((key) => [key, v])) as { [P in keyof K['keys']]: V }, name);
 
 /** A share of children (0–1) or a count of children (a whole number ≥ 0), by key. */
-const MixValue = NonNegative;
+const MixValue = ChildrenOrShare;
 
 export const AgeBandMix = partialRecord(AgeBandC, MixValue, 'AgeBandMix');
 export const PlacementMix = partialRecord(PlacementTypeC, MixValue, 'PlacementMix');
-export const WeeklyCosts = partialRecord(PlacementTypeC, NonNegative, 'SnapshotWeeklyCosts');
+export const WeeklyCosts = partialRecord(PlacementTypeC, PoundsPerWeek, 'SnapshotWeeklyCosts');
 
 const NonEmptyString = t.refinement(t.string, (s) => s.trim() !== '', 'NonEmptyString');
 
@@ -29,9 +30,9 @@ export const SnapshotFile = t.intersection([
     /** Date the figures describe (usually 31 March); the scenario starts the next day. */
     asAt: IsoDate,
     /** Children looked after on `asAt`. */
-    childrenInCare: PositiveInt,
+    childrenInCare: ChildrenPositive,
     /** Children starting to be looked after in a year. */
-    startsPerYear: NonNegative,
+    startsPerYear: ChildrenPerYear,
     /** Children in care by age band: fractions summing to 1, or counts. */
     ageBands: AgeBandMix,
     /** Children in care by placement type: fractions summing to 1, or counts. */
@@ -50,11 +51,6 @@ export const SnapshotFile = t.intersection([
 ], 'Snapshot');
 export type SnapshotFile = t.TypeOf<typeof SnapshotFile>;
 
-export const SNAPSHOT_KEYS = [
-  'name', 'asAt', 'homeZones', 'childrenInCare', 'startsPerYear', 'ageBands', 'placements',
-  'placedOver20Miles', 'threePlusPlacements', 'weeklyCosts',
-] as const;
-
 /** A decoded, checked snapshot; mixes are fractions over every age band and placement type. */
 export interface Snapshot {
   readonly name: string;
@@ -69,6 +65,8 @@ export interface Snapshot {
   readonly weeklyCosts: Readonly<Partial<Record<PlacementType, number>>>;
   /** How each mix was given, for messages and notes. */
   readonly mixForm: { readonly ageBands: MixForm; readonly placements: MixForm };
+  /** Figures unusual for one authority (`file: $.path: …` lines): the snapshot is used, and the user should be told. */
+  readonly warnings: readonly string[];
 }
 
 export type MixForm = 'fractions' | 'counts';
@@ -78,19 +76,8 @@ export const FRACTION_SUM_TOLERANCE = 0.01;
 /** Counts must sum to `childrenInCare` within this fraction (published tables are sometimes rounded). */
 export const COUNT_SUM_TOLERANCE = 0.02;
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const keyPath = (base: string, key: string): string =>
   /^[A-Za-z_$][\w$]*$/.test(key) ? `${base}.${key}` : `${base}[${JSON.stringify(key)}]`;
-
-/** Keys of `value` (when it is an object) that are not in `allowed`, as messages. */
-const unknownKeys = (
-  value: unknown, allowed: readonly string[], path: string, what: string, file: string,
-): string[] => {
-  if (!isObject(value)) return [];
-  return Object.keys(value)
-    .filter((k) => !allowed.includes(k))
-    .map((k) => `${file}: ${keyPath(path, k)}: key not allowed: expected ${what} (one of ${allowed.join(', ')}), found ${JSON.stringify(k)}`);
-};
 
 const round = (x: number, digits: number): number => Math.round(x * 10 ** digits) / 10 ** digits;
 
@@ -125,16 +112,6 @@ export const mixShares = <K extends string>(
   return E.right({ shares, form: 'counts' });
 };
 
-/** Unknown keys anywhere a snapshot has a fixed set of keys, as messages. */
-export const unknownSnapshotKeys = (json: unknown, file: string): string[] => [
-  ...unknownKeys(json, SNAPSHOT_KEYS, '$', 'a snapshot field', file),
-  ...(isObject(json) ? [
-    ...unknownKeys(json.ageBands, AGE_BANDS, '$.ageBands', 'AgeBand', file),
-    ...unknownKeys(json.placements, PLACEMENT_TYPES, '$.placements', 'PlacementType', file),
-    ...unknownKeys(json.weeklyCosts, PLACEMENT_TYPES, '$.weeklyCosts', 'PlacementType', file),
-  ] : []),
-];
-
 /** The rules the codec cannot express: mixes as fractions or counts, at least one home zone. */
 export const snapshotOf = (s: SnapshotFile, file: string): E.Either<string[], Snapshot> => {
   const ages = mixShares(AGE_BANDS, s.ageBands, s.childrenInCare, '$.ageBands', file);
@@ -157,5 +134,6 @@ export const snapshotOf = (s: SnapshotFile, file: string): E.Either<string[], Sn
     threePlusPlacements: s.threePlusPlacements,
     weeklyCosts: s.weeklyCosts ?? {},
     mixForm: { ageBands: ages.right.form, placements: places.right.form },
+    warnings: [],
   });
 };

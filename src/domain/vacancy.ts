@@ -5,6 +5,7 @@ import { t } from './fp.js';
 import {
   AgeCell, ChoiceList, Choice, DateCell, NonNegativeNumber, Pounds, Postcode, Text, TextList, WholeNumber, WholeNumberList, YesNo,
 } from './csvCells.js';
+import { CARER_EXPERIENCE_YEARS, POUNDS_PER_WEEK } from './bounds.js';
 import type { ColumnDoc } from './referral.js';
 import { RISKS } from './referral.js';
 import { CARER_TYPES, NEEDS } from './vocabulary.js';
@@ -22,7 +23,7 @@ export const VacancyRow = t.intersection([
     ageMin: AgeCell,
     ageMax: AgeCell,
     needsMet: ChoiceList(NEEDS),
-    weeklyCost: Pounds,
+    weeklyCost: Pounds(POUNDS_PER_WEEK),
   }),
   t.partial({
     siblingCapacity: WholeNumber(1, MAX_PLACES),
@@ -33,7 +34,7 @@ export const VacancyRow = t.intersection([
     religion: TextList,
     communication: TextList,
     culture: TextList,
-    experienceYears: NonNegativeNumber,
+    experienceYears: NonNegativeNumber(CARER_EXPERIENCE_YEARS),
     hubMember: YesNo,
   }),
 ], 'VacancyRow');

@@ -1,25 +1,29 @@
 // A comparison as files and as a terminal table. Same comparison → same bytes.
-import type { MetricComparison, OptionComparison } from '../metrics/compare.js';
+import { METRICS, metricIndex } from '../metrics/catalog.js';
+import type { ComparisonReport, MetricComparison } from '../metrics/compare.js';
 import type { Stats } from '../metrics/summary.js';
-import { toCsv } from './csv.js';
+import { money, toCsv, type CsvCell } from './csv.js';
+import { wrapText, yearBlocks } from './textTable.js';
+import { isMoneyMetric } from './forecastFiles.js';
 
-export interface ComparisonReport {
-  readonly base: { readonly name: string; readonly hash: string; readonly file: string };
-  readonly seed: number;
-  readonly runs: number;
-  readonly engineVersion: string;
-  readonly commonRandomNumbers: true;
-  readonly options: readonly { readonly name: string; readonly hash: string; readonly file: string; readonly comparison: OptionComparison }[];
-}
+// Declared with the comparison itself (src/report reads it and must not import src/io); re-exported for existing callers.
+export type { ComparisonReport } from '../metrics/compare.js';
 
 export const comparisonJson = (r: ComparisonReport): string => `${JSON.stringify(r, null, 2)}\n`;
 
+/**
+ * One row per option, financial year (then `total` over the horizon) and metric. Spend (and its
+ * differences) is written to the penny; `probabilityBetter` is a share, never money.
+ */
 export const comparisonCsv = (r: ComparisonReport): string => {
-  const row = (option: string, year: string, m: MetricComparison) => [
-    option, year, m.metric, m.base.p50 ?? undefined, m.option.p50 ?? undefined, m.option.p5 ?? undefined, m.option.p95 ?? undefined,
-    m.difference.mean ?? undefined, m.difference.ci95?.[0], m.difference.ci95?.[1], m.difference.p2_5 ?? undefined, m.difference.p97_5 ?? undefined,
-    m.probabilityBetter ?? undefined,
-  ];
+  const row = (option: string, year: string, m: MetricComparison): CsvCell[] => {
+    const value = isMoneyMetric(METRICS[metricIndex(m.metric)]!) ? money : (x: number | null | undefined): CsvCell => x ?? undefined;
+    return [
+      option, year, m.metric, value(m.base.p50), value(m.option.p50), value(m.option.p5), value(m.option.p95),
+      value(m.difference.mean), value(m.difference.ci95?.[0]), value(m.difference.ci95?.[1]), value(m.difference.p2_5), value(m.difference.p97_5),
+      m.probabilityBetter ?? undefined,
+    ];
+  };
   return toCsv(
     ['option', 'financialYear', 'metric', 'baseMedian', 'optionMedian', 'optionP5', 'optionP95', 'differenceMean', 'differenceCi95Low', 'differenceCi95High', 'differenceP2_5', 'differenceP97_5', 'probabilityBetter'],
     r.options.flatMap((o) => [
@@ -44,40 +48,40 @@ const signed = (x: number, fmt: (x: number) => string): string => (x > 0 ? `+${f
 const medianRange = (s: Stats, fmt: (x: number) => string): string =>
   s.p50 === null ? 'n/a' : `${fmt(s.p50)} (${fmt(s.p5!)}–${fmt(s.p95!)})`;
 
-export const comparisonTable = (r: ComparisonReport): string => {
+/** The comparison as a table at most `width` columns wide (years in blocks when they do not fit side by side). */
+export const comparisonTable = (r: ComparisonReport, width = 100): string => {
   const lines = [
     `Compared with ${r.base.name} on the same ${r.runs.toLocaleString('en-GB')} replications (seed ${r.seed}, common random numbers).`,
-    'For each measure: the option\'s median (5th–95th percentile), then its difference from the base: mean [95% interval of the mean], P = share of replications in which the option is better.',
+    'For each measure: the option\'s median (5th–95th percentile), then its difference from the base:',
+    'mean [95% interval of the mean], P = share of replications in which the option is better.',
   ];
   for (const o of r.options) {
     const c = o.comparison;
     lines.push('', `== ${o.name} (${o.file})`);
     const header = ['', ...c.years.map((y) => y.financialYear)];
-    const rows: string[][] = [];
+    const rows: [string, string[]][] = [];
     for (const [key, label, fmt] of HEADLINE) {
       const ms = c.years.map((y) => y.metrics.find((x) => x.metric === key)!);
-      rows.push([label, ...ms.map((m) => medianRange(m.option, fmt))]);
-      rows.push(['  difference', ...ms.map((m) => {
+      rows.push([label, ms.map((m) => medianRange(m.option, fmt))]);
+      rows.push(['  difference', ms.map((m) => {
         const d = m.difference;
         if (d.mean === null) return 'n/a';
         const p = m.probabilityBetter === null ? '' : ` P=${m.probabilityBetter.toFixed(2)}`;
         return `${signed(d.mean, fmt)} [${signed(d.ci95![0], fmt)}, ${signed(d.ci95![1], fmt)}]${p}`;
       })]);
     }
-    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-    const fmtRow = (cells: string[]): string => cells.map((x, i) => (i === 0 ? x.padEnd(widths[i]!) : x.padStart(widths[i]!))).join('  ').trimEnd();
-    lines.push(fmtRow(header), ...rows.map(fmtRow));
+    lines.push(...yearBlocks(header, rows, width));
     const money = (x: number): string => `£${Math.round(Math.abs(x)).toLocaleString('en-GB')}`;
     const net = c.netCost ?? 0;
     // A negative cost per outcome means the option both saves money and gains the outcome.
     const per = (x: number | null, what: string): string =>
       x === null ? `no ${what}` : x < 0 ? `saves ${money(x)} per ${what}` : `${money(x)} per ${what}`;
-    lines.push(
+    lines.push(...[
       `Over ${c.years[0]!.financialYear}–${c.years[c.years.length - 1]!.financialYear}: net ${net > 0 ? 'cost' : 'saving'} ${money(net)}; `
         + `break-even: ${c.breakEvenYear ?? 'not within the horizon'}.`,
       `  ${per(c.costPerOutcome.perChildYearWithin20Miles, 'child-year kept within 20 miles')}; ${per(c.costPerOutcome.perDisruptionAvoided, 'disruption avoided')}; `
         + `${per(c.costPerOutcome.perShortfallAvoided, 'shortfall avoided')}.`,
-    );
+    ].flatMap((l) => wrapText(l, width, '    ')));
   }
   return lines.join('\n');
 };

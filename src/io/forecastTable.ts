@@ -3,6 +3,7 @@ import { PLACEMENT_TYPES } from '../domain/vocabulary.js';
 import type { Stats } from '../metrics/summary.js';
 import type { ForecastSummary } from '../sim/forecast.js';
 import { statsAt } from './forecastFiles.js';
+import { wrapText, yearBlocks } from './textTable.js';
 
 const LABELS: Record<string, string> = {
   connected: 'connected carers', inHouseFoster: 'in-house foster', ifa: 'IFA foster',
@@ -18,7 +19,8 @@ const millions = (x: number): string => `£${(x / 1e6).toFixed(1)}m`;
 const cell = (s: Stats, fmt: (x: number) => string): string =>
   s.p50 === null || s.p5 === null || s.p95 === null ? 'n/a' : `${fmt(s.p50)} (${fmt(s.p5)}–${fmt(s.p95)})`;
 
-export const forecastTable = (s: ForecastSummary): string => {
+/** The forecast as a table at most `width` columns wide (years in blocks when they do not fit side by side). */
+export const forecastTable = (s: ForecastSummary, width = 100): string => {
   const rows: [string, string[]][] = [];
   const metric = (label: string, path: string[], fmt: (x: number) => string): void => {
     rows.push([label, s.years.map((y) => cell(statsAt(y.metrics, path), fmt))]);
@@ -33,15 +35,12 @@ export const forecastTable = (s: ForecastSummary): string => {
   metric('Shortfalls (no suitable vacancy)', ['shortfalls'], whole);
   metric('Total spend', ['cost'], millions);
   const header = ['', ...s.years.map((y) => `${y.financialYear}${y.partial ? '*' : ''}`)];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (i === 0 ? r[0] : r[1][i - 1]!).length)));
-  const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
   const partial = s.years.find((y) => y.partial);
   return [
     `${s.scenario.name}: ${s.runs.toLocaleString('en-GB')} replications, seed ${s.seed}, engine ${s.engineVersion}, ${s.scenario.hash.slice(0, 19)}…`,
     'Median (5th–95th percentile) across replications; snapshot figures at 31 March.',
     '',
-    line(header),
-    ...rows.map(([label, cells]) => line([label, ...cells])),
-    ...(partial ? ['', `* ${partial.financialYear}: flows and cost cover ${partial.simulatedFrom} to ${partial.yearEnd} only (the scenario starts mid-year).`] : []),
+    ...yearBlocks(header, rows, width),
+    ...(partial ? ['', ...wrapText(`* ${partial.financialYear}: flows and cost cover ${partial.simulatedFrom} to ${partial.yearEnd} only (the scenario starts mid-year).`, width, '  ')] : []),
   ].join('\n');
 };

@@ -2,11 +2,11 @@
 // read from the CSVs in the package's `data/geography` (see its README for provenance).
 // Reading is synchronous and the result is cached per directory; a malformed file is a Left
 // naming the file and line, never a throw.
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { E, pipe } from '../domain/fp.js';
 import { normaliseZoneCode, type Centroid, type Gazetteer } from '../domain/geography.js';
+import { packageRoot } from './packageRoot.js';
 
 export const SECTORS_FILE = 'postcode-sectors.csv';
 export const DISTRICTS_FILE = 'postcode-districts.csv';
@@ -15,21 +15,9 @@ const SECTORS_HEADER = 'sector,easting,northing,laCode,laShare,postcodes';
 const DISTRICTS_HEADER = 'district,easting,northing,laCode,laShare,postcodes';
 const COLUMNS = 6;
 
-/**
- * The package's `data/geography` directory: walk up from this module's directory to the first
- * one holding a `package.json`. Works from `src/io/` (tsx, vitest) and `dist/src/io/` alike.
- */
-const defaultGeographyDir = (): E.Either<string, string> => {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    if (existsSync(join(dir, 'package.json'))) return E.right(join(dir, 'data', 'geography'));
-    const parent = dirname(dir);
-    if (parent === dir) {
-      return E.left(`geography: no package.json found above ${dirname(fileURLToPath(import.meta.url))}`);
-    }
-    dir = parent;
-  }
-};
+/** The package's `data/geography` directory (see packageRoot.ts: the same from src/, dist/ and an installed copy). */
+const defaultGeographyDir = (): E.Either<string, string> =>
+  pipe(packageRoot(), E.map((root) => join(root, 'data', 'geography')));
 
 const readText = (file: string): E.Either<string, string> =>
   E.tryCatch(

@@ -101,7 +101,8 @@ export const MATCH_CSV_HEADER = [
  * One row per referral and vacancy shown: the ranked suitable vacancies (`suitable` yes), then
  * with `explain` the unsuitable ones (`suitable` no, the reason why); a referral with nothing
  * suitable has one row with no vacancy. `assignedOptimal` / `assignedGreedy` mark the vacancy
- * each policy gave.
+ * each policy gave. A CSV for people (`toCsv`): `weeklyCost` to the penny, and ids a spreadsheet
+ * would run as formulas (`=1+2`) neutralised.
  */
 export const matchCsv = (m: MatchResult, meta: MatchReportMeta): string => {
   const rows: CsvCell[][] = [];
@@ -130,5 +131,5 @@ export const matchCsv = (m: MatchResult, meta: MatchReportMeta): string => {
       rows.push([...head, 'no', ...Array<CsvCell>(MATCH_CSV_HEADER.length - head.length - 2).fill(undefined), 'no suitable vacancy']);
     }
   }
-  return toCsv(MATCH_CSV_HEADER, rows);
+  return toCsv(MATCH_CSV_HEADER, rows, { moneyColumns: ['weeklyCost'] });
 };

@@ -1,6 +1,7 @@
 // Read a JSON file into an unknown value, or a readable message naming the file and, for a
 // syntax error, the line and column. Nothing here throws for a user mistake.
 import { readFileSync } from 'node:fs';
+import { MAX_JSON_DEPTH } from '../domain/bounds.js';
 import { E } from '../domain/fp.js';
 
 const BOM = '\uFEFF';
@@ -178,10 +179,36 @@ const syntaxOffset = (message: string, text: string): number => {
   return locateJsonError(text) ?? text.length;
 };
 
+/**
+ * The offset of the first `[` or `{` nested deeper than `max` levels (strings skipped), or
+ * undefined. A linear scan, so it works on any depth, before the parser has to recurse.
+ */
+export const tooDeepAt = (text: string, max: number): number | undefined => {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i += 1; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      depth += 1;
+      if (depth > max) return i;
+    } else if (c === 0x5d || c === 0x7d) depth -= 1;
+  }
+  return undefined;
+};
+
 /** Parse JSON text (a leading UTF-8 BOM is ignored); `label` names the source in messages. */
 export const parseJsonText = (text: string, label: string): E.Either<string[], unknown> => {
   const body = text.startsWith(BOM) ? text.slice(BOM.length) : text;
   if (body.trim() === '') return E.left([`${label}: not valid JSON: the file is empty`]);
+  const deep = tooDeepAt(body, MAX_JSON_DEPTH);
+  if (deep !== undefined) {
+    const { line, column } = lineColumnAt(body, deep);
+    return E.left([`${label}: line ${line}, column ${column}: expected arrays and objects nested at most ${MAX_JSON_DEPTH} levels deep (a scenario nests about 7), found deeper nesting`]);
+  }
   try {
     return E.right(JSON.parse(body) as unknown);
   } catch (e) {

@@ -7,7 +7,7 @@ import { NEEDS, PLACEMENT_TYPES, type ExitReason } from '../domain/vocabulary.js
 import { processStream } from '../random/rng.js';
 import type { ResolvedScenario } from '../scenario/resolved.js';
 import type { ReplicationTrace } from '../sim/replication.js';
-import { toCsv } from './csv.js';
+import { toDataCsv } from './csv.js';
 
 export const HEADER_COLUMNS = ['CHILD', 'SEX', 'DOB', 'ETHNIC', 'UPN', 'MOTHER', 'MC_DOB'] as const;
 export const EPISODE_COLUMNS = ['CHILD', 'DECOM', 'RNE', 'LS', 'CIN', 'PLACE', 'PLACE_PROVIDER', 'DEC', 'REC', 'REASON_PLACE_CHANGE', 'HOME_POST', 'PL_POST', 'URN'] as const;
@@ -46,6 +46,13 @@ const ddmmyyyy = (epochDay: number): string => {
   return `${d}/${m}/${y}`;
 };
 
+/**
+ * The three tables as CSV text. Data for 903 readers, not a report for people, so written as a
+ * case-management system writes a return (`toDataCsv`): no byte order mark (the text is ASCII, so
+ * a spreadsheet shows it correctly without one, and a reader that does not strip a BOM, such as
+ * Python's `csv` or pandas with `utf-8`, would see the first column as "\uFEFFCHILD"), and no
+ * formula neutralisation (an apostrophe would change the codes and postcodes the reader reads back).
+ */
 export interface SyntheticReturn {
   readonly header: string;
   readonly episodes: string;
@@ -97,8 +104,8 @@ export const syntheticReturn = (rs: ResolvedScenario, trace: ReplicationTrace, s
     });
   });
   return {
-    header: toCsv([...HEADER_COLUMNS], header),
-    episodes: toCsv([...EPISODE_COLUMNS], episodes),
-    uasc: toCsv([...UASC_COLUMNS], uasc),
+    header: toDataCsv([...HEADER_COLUMNS], header),
+    episodes: toDataCsv([...EPISODE_COLUMNS], episodes),
+    uasc: toDataCsv([...UASC_COLUMNS], uasc),
   };
 };

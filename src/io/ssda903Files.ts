@@ -6,7 +6,7 @@
 // an episode row, no object per row); the checks across rows read it child by child. Every problem is collected, each naming the file, line and column; a Left
 // holds them all (the first MAX_MESSAGES, then a count). Other 903 tables are recognised and
 // skipped. Never throws on bad input.
-import { createReadStream, readdirSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
@@ -78,6 +78,48 @@ export const listCsvFiles = (dir: string): E.Either<string[], string[]> => {
 
 const streamOf = (s: Source903): Readable => (s.text !== undefined ? Readable.from([s.text]) : createReadStream(s.path ?? s.name));
 
+/** Delimiters a spreadsheet may save instead of commas, and how to name them. */
+const OTHER_DELIMITERS: readonly (readonly [string, string])[] = [[';', ';-separated'], ['\t', 'tab-separated'], ['|', '|-separated']];
+
+/**
+ * For a header line with no comma but another delimiter: the file's kind (`;-separated`), the
+ * first columns as found, and the 903 table the columns would make when split by it.
+ */
+const otherDelimiter = (headerLine: string): { readonly kind: string; readonly preview: string; readonly table: Table903 | undefined } | undefined => {
+  const line = headerLine.replace(/^\uFEFF/, '');
+  if (line.includes(',')) return undefined;
+  const found = OTHER_DELIMITERS.find(([d]) => line.includes(d));
+  if (found === undefined) return undefined;
+  const [d, kind] = found;
+  const columns = line.split(d).map((c) => c.trim().replace(/^"(.*)"$/, '$1'));
+  const preview = columns.length > 2 ? `${line.split(d).slice(0, 2).join(d)}${d}…` : line.slice(0, 60);
+  return { kind, preview, table: identifyTable(columns)?.table };
+};
+
+/** What to say about a file whose header is split by another delimiter: an error if it is a 903 table calibration needs, else undefined. */
+const delimiterProblem = (name: string, headerLine: string): string | undefined => {
+  const other = otherDelimiter(headerLine);
+  if (other === undefined || other.table === undefined || !['Header', 'Episodes', 'UASC'].includes(other.table)) return undefined;
+  return `${name}: looks like a ${other.kind} file (header ${JSON.stringify(other.preview)}), the 903 ${other.table} table; save it as comma-separated CSV`;
+};
+
+/** The first line of a source (up to 4 KB), for messages about a file that could not be parsed. */
+const firstLineOf = (s: Source903): string => {
+  if (s.text !== undefined) return s.text.split(/\r?\n|\r/)[0] ?? '';
+  try {
+    const fd = openSync(s.path ?? s.name, 'r');
+    try {
+      const buffer = Buffer.alloc(4096);
+      const n = readSync(fd, buffer, 0, buffer.length, 0);
+      return buffer.subarray(0, n).toString('utf8').split(/\r?\n|\r/)[0] ?? '';
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return '';
+  }
+};
+
 /** Lines a record spans: one, plus the line breaks inside its quoted cells. */
 const linesOf = (record: readonly string[]): number => {
   let n = 1;
@@ -120,8 +162,8 @@ export const read903Sources = async (sources: readonly Source903[]): Promise<E.E
       for (let i = 0; i < indexes.length; i++) texts[i] = indexes[i] === undefined ? undefined : record[indexes[i]!];
       return texts;
     };
+    let first = true;
     try {
-      let first = true;
       for await (const record of parser as AsyncIterable<string[]>) {
         const line = nextLine;
         nextLine += linesOf(record);
@@ -131,7 +173,11 @@ export const read903Sources = async (sources: readonly Source903[]): Promise<E.E
           record.forEach((c, i) => { const k = c.replace(/^\uFEFF/, '').trim().toUpperCase(); if (!columns.has(k)) columns.set(k, i); });
           const found = identifyTable(record);
           if (found === undefined) {
-            warnings.push(`${source.name}: not an SSDA903 table (columns ${record.slice(0, 8).join(', ')}${record.length > 8 ? ', …' : ''}): skipped`);
+            const wrong = record.length === 1 ? delimiterProblem(source.name, record[0]!) : undefined;
+            const other = record.length === 1 ? otherDelimiter(record[0]!) : undefined;
+            if (wrong !== undefined) problems.push({ src, line, message: wrong });
+            else if (other !== undefined) warnings.push(`${source.name}: looks like a ${other.kind} file (header ${JSON.stringify(other.preview)}), and not an SSDA903 table: skipped`);
+            else warnings.push(`${source.name}: not an SSDA903 table (columns ${record.slice(0, 8).join(', ')}${record.length > 8 ? ', …' : ''}): skipped`);
             break;
           }
           if (!['Header', 'Episodes', 'UASC'].includes(found.table)) {
@@ -173,7 +219,9 @@ export const read903Sources = async (sources: readonly Source903[]): Promise<E.E
       const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
       const why = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory, not a file' : code === 'EACCES' ? 'cannot read the file: permission denied'
         : code.startsWith('CSV_') || code.startsWith('INVALID_') ? `not readable as CSV: ${e instanceof Error ? e.message : String(e)}` : `cannot read: ${e instanceof Error ? e.message : String(e)}`;
-      problems.push({ src, line: lines ?? 0, message: `${source.name}${lines !== undefined && Number.isFinite(lines) ? `, line ${lines}` : ''}: ${why}` });
+      // A header of quoted names split by `;` fails to parse as CSV before it can be recognised.
+      const wrong = first ? delimiterProblem(source.name, firstLineOf(source)) : undefined;
+      problems.push({ src, line: lines ?? 0, message: wrong ?? `${source.name}${lines !== undefined && Number.isFinite(lines) ? `, line ${lines}` : ''}: ${why}` });
     }
     const collectionYear = table === 'Episodes' && Number.isFinite(latest) ? collectionYearOf(latest) : undefined;
     files.push({ name: source.name, table, rows, ...(collectionYear === undefined ? {} : { collectionYear }) });

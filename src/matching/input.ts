@@ -2,7 +2,9 @@
 // postcode geography and the match day are arguments. Checks what a single cell cannot show
 // (a date of birth or an age, ages that agree, a school for `sameSchool`, postcodes that exist,
 // unique ids, consistent sibling groups, approved age ranges the right way round) and reports
-// every problem at once, each tied to a row and a column.
+// every problem at once, each tied to a row and a column. The checks also run on rows whose
+// cells did not all decode (`checkMatchRows`), each where the cells it needs did, so a file's
+// cell-format errors and these problems are reported together.
 import { E } from '../domain/fp.js';
 import type { Gazetteer } from '../domain/geography.js';
 import { CARE_ALONGSIDE, RISKS, URGENCIES, type ReferralRow, type Urgency } from '../domain/referral.js';
@@ -72,24 +74,137 @@ interface Collector {
   readonly notes: InputProblem[];
 }
 
-const placeLookup = (gazetteer: Gazetteer, out: Collector, table: InputTable) => (code: string, row: number, column: string): Place | undefined => {
-  const c = gazetteer.get(code);
-  if (c !== undefined) return { code, easting: c.easting, northing: c.northing };
+/** Rows as far as their cells decoded: a cell that did not is left out of its row and named in `bad`. */
+export interface PartialRows<A> {
+  readonly rows: readonly Partial<A>[];
+  readonly lines: readonly number[];
+  /** By row: the columns whose cell did not decode (a row of the wrong width has every column bad). */
+  readonly bad: readonly ReadonlySet<string>[];
+}
+
+/** Full rows as partial rows with no bad cells, so the same checks run on both. */
+const asPartial = <A>(rows: Rows<A>): PartialRows<A> => ({ rows: rows.rows, lines: rows.lines, bad: rows.rows.map(() => new Set<string>()) });
+
+/** True when the cell of `column` in `row` did not decode: a check that needs it is skipped. */
+const isBad = (rows: PartialRows<unknown>, row: number, column: string): boolean => rows.bad[row]?.has(column) === true;
+
+// ---- Checks: what a single cell cannot show. Each runs on whatever cells of a row decoded. ----------
+
+const hint = (gazetteer: Gazetteer, code: string): string => {
   // `ME44` is read as a district; if that district does not exist but the sector `ME4 4` does, say so.
   const asSector = /^([A-Z]{1,2}[0-9][A-Z0-9]?)([0-9])$/.exec(code);
-  const hint = asSector !== null && !code.includes(' ') && gazetteer.has(`${asSector[1]} ${asSector[2]}`)
+  return asSector !== null && !code.includes(' ') && gazetteer.has(`${asSector[1]} ${asSector[2]}`)
     ? `; did you mean the sector "${asSector[1]} ${asSector[2]}" (with a space)?` : '';
-  out.problems.push({ table, row, column, message: `unknown postcode ${JSON.stringify(code)}: not a postcode sector or district in the ONS Postcode Directory${hint}` });
-  return undefined;
 };
 
-const uniqueIds = (table: InputTable, ids: readonly string[], lines: readonly number[], column: string, advice: string, out: Collector): void => {
+/** A postcode that is not in the geography. */
+const checkPostcode = (gazetteer: Gazetteer, table: InputTable, row: number, column: string, code: string | undefined, out: Collector): void => {
+  if (code === undefined || gazetteer.get(code) !== undefined) return;
+  out.problems.push({ table, row, column, message: `unknown postcode ${JSON.stringify(code)}: not a postcode sector or district in the ONS Postcode Directory${hint(gazetteer, code)}` });
+};
+
+/** The same value twice in a column that must be unique. */
+const uniqueIds = (table: InputTable, ids: readonly (string | undefined)[], lines: readonly number[], column: string, advice: string, out: Collector): void => {
   const first = new Map<string, number>();
   ids.forEach((id, row) => {
+    if (id === undefined) return;
     const seen = first.get(id);
     if (seen === undefined) first.set(id, row);
     else out.problems.push({ table, row, column, message: `${column} ${JSON.stringify(id)} is already used on line ${lines[seen]}; ${advice}` });
   });
+};
+
+/** A child's age: a date of birth or an age, under 18 on the match day, the two agreeing. */
+const checkAge = (input: PartialRows<ReferralRow>, row: number, matchDay: number, out: Collector): void => {
+  const r = input.rows[row]!;
+  const problem = (column: string, message: string): void => void out.problems.push({ table: 'referrals', row, column, message });
+  if (isBad(input, row, 'dateOfBirth')) return;
+  if (r.dateOfBirth !== undefined) {
+    const age = ageOn(r.dateOfBirth, matchDay);
+    if (epochDayOf(r.dateOfBirth) > matchDay) problem('dateOfBirth', `born after the match date ${isoDateOfEpochDay(matchDay)}`);
+    else if (age >= 18) problem('dateOfBirth', `the child is ${age} on the match date ${isoDateOfEpochDay(matchDay)}; referrals are for children under 18`);
+    else if (r.age !== undefined && r.age !== age) problem('age', `age ${r.age} does not agree with the date of birth ${r.dateOfBirth} (${age} on ${isoDateOfEpochDay(matchDay)}); give one or make them agree`);
+  } else if (r.age === undefined && !isBad(input, row, 'age')) {
+    problem('dateOfBirth', 'required: a date of birth or an age (neither is given)');
+  }
+};
+
+/** A child who must keep their school needs the school's postcode. */
+const checkSchool = (input: PartialRows<ReferralRow>, row: number, out: Collector): void => {
+  const r = input.rows[row]!;
+  if (r.sameSchool === true && r.schoolPostcode === undefined && !isBad(input, row, 'schoolPostcode')) {
+    out.problems.push({ table: 'referrals', row, column: 'schoolPostcode', message: 'required when sameSchool is yes: the school\'s postcode sector or district' });
+  }
+};
+
+/** Rows of each sibling group, in file order. */
+const siblingGroups = (rows: readonly Partial<ReferralRow>[]): Map<string, number[]> => {
+  const groups = new Map<string, number[]>();
+  rows.forEach((r, row) => {
+    if (r.siblingGroup === undefined) return;
+    const members = groups.get(r.siblingGroup);
+    if (members === undefined) groups.set(r.siblingGroup, [row]);
+    else members.push(row);
+  });
+  return groups;
+};
+
+/** A group named like another child, and a child who must live alone in a group placed together. */
+const checkSiblingGroups = (input: PartialRows<ReferralRow>, out: Collector): void => {
+  const ids = new Set(input.rows.flatMap((r) => (r.id === undefined ? [] : [r.id])));
+  for (const [g, rows] of siblingGroups(input.rows)) {
+    if (ids.has(g) && !rows.some((row) => input.rows[row]!.id === g)) {
+      out.problems.push({ table: 'referrals', row: rows[0]!, column: 'siblingGroup', message: `sibling group ${JSON.stringify(g)} has the same name as another child's id; use a different name for the group` });
+    }
+    if (rows.length === 1) continue;
+    for (const row of rows) {
+      if (input.rows[row]!.careAlongside === 'solo') {
+        out.problems.push({ table: 'referrals', row, column: 'careAlongside', message: `solo (no other child) contradicts sibling group ${JSON.stringify(g)}, whose ${rows.length} children are placed together` });
+      }
+    }
+  }
+};
+
+/** Every rule across cells, rows and the postcode geography, on whatever cells decoded; problems in file order. */
+const checkRows = (
+  referrals: PartialRows<ReferralRow>, vacancies: PartialRows<VacancyRow>, gazetteer: Gazetteer, matchDay: number,
+): InputProblem[] => {
+  const out: Collector = { problems: [], notes: [] };
+  uniqueIds('referrals', referrals.rows.map((r) => r.id), referrals.lines, 'id', 'each child needs an id of their own (siblings share a siblingGroup, not an id)', out);
+  uniqueIds('vacancies', vacancies.rows.map((v) => v.id), vacancies.lines, 'id', 'each vacancy needs an id of its own', out);
+  uniqueIds('vacancies', vacancies.rows.map((v) => v.carerId), vacancies.lines, 'carerId', 'list each household or home once, with all its free places in places', out);
+  referrals.rows.forEach((r, row) => {
+    checkAge(referrals, row, matchDay, out);
+    checkSchool(referrals, row, out);
+    checkPostcode(gazetteer, 'referrals', row, 'homePostcode', r.homePostcode, out);
+    checkPostcode(gazetteer, 'referrals', row, 'schoolPostcode', r.schoolPostcode, out);
+    checkPostcode(gazetteer, 'referrals', row, 'searchPostcode', r.searchPostcode, out);
+  });
+  checkSiblingGroups(referrals, out);
+  vacancies.rows.forEach((v, row) => {
+    if (v.ageMin !== undefined && v.ageMax !== undefined && v.ageMin > v.ageMax) {
+      out.problems.push({ table: 'vacancies', row, column: 'ageMax', message: `approved age range upside down: ageMin ${v.ageMin} is above ageMax ${v.ageMax}` });
+    }
+    checkPostcode(gazetteer, 'vacancies', row, 'postcode', v.postcode, out);
+  });
+  const order = (p: InputProblem): number => (p.table === 'referrals' ? 0 : 1);
+  return [...out.problems].sort((a, b) => order(a) - order(b) || a.row - b.row);
+};
+
+/**
+ * The rules across cells, rows and the postcode geography, on rows whose cells did not all decode:
+ * each check runs where the cells it needs decoded, so a file's problems can all be reported in
+ * one pass, with its cell-format errors. Problems are in file order (referrals, then vacancies).
+ */
+export const checkMatchRows = (
+  referrals: PartialRows<ReferralRow>, vacancies: PartialRows<VacancyRow>, gazetteer: Gazetteer, settings: { readonly matchDay: number },
+): InputProblem[] => checkRows(referrals, vacancies, gazetteer, settings.matchDay);
+
+// ---- Building: checked rows → referrals and vacancies --------------------------------------------
+
+const placeOf = (gazetteer: Gazetteer, code: string): Place => {
+  const c = gazetteer.get(code)!; // every postcode was checked
+  return { code, easting: c.easting, northing: c.northing };
 };
 
 interface ResolvedChild {
@@ -102,72 +217,36 @@ interface ResolvedChild {
 }
 
 const resolveChildren = (
-  input: Rows<ReferralRow>, lookup: ReturnType<typeof placeLookup>, settings: MatchSettings & { readonly matchDay: number }, out: Collector,
+  input: Rows<ReferralRow>, gazetteer: Gazetteer, settings: MatchSettings & { readonly matchDay: number }, out: Collector,
 ): ResolvedChild[] => {
   const { matchDay } = settings;
-  const result: ResolvedChild[] = [];
-  input.rows.forEach((r, row) => {
-    const problem = (column: string | undefined, message: string): void => void out.problems.push({ table: 'referrals', row, ...(column === undefined ? {} : { column }), message });
-    let dobDay = Number.NaN;
-    if (r.dateOfBirth !== undefined) {
-      dobDay = epochDayOf(r.dateOfBirth);
-      const age = ageOn(r.dateOfBirth, matchDay);
-      if (dobDay > matchDay) problem('dateOfBirth', `born after the match date ${isoDateOfEpochDay(matchDay)}`);
-      else if (age >= 18) problem('dateOfBirth', `the child is ${age} on the match date ${isoDateOfEpochDay(matchDay)}; referrals are for children under 18`);
-      else if (r.age !== undefined && r.age !== age) problem('age', `age ${r.age} does not agree with the date of birth ${r.dateOfBirth} (${age} on ${isoDateOfEpochDay(matchDay)}); give one or make them agree`);
-    } else if (r.age !== undefined) {
-      dobDay = matchDay - (r.age + 0.5) * DAYS_PER_YEAR;
-    } else {
-      problem('dateOfBirth', 'required: a date of birth or an age (neither is given)');
-    }
-    if (r.sameSchool === true && r.schoolPostcode === undefined) problem('schoolPostcode', 'required when sameSchool is yes: the school\'s postcode sector or district');
-    const home = lookup(r.homePostcode, row, 'homePostcode');
-    const school = r.schoolPostcode === undefined ? undefined : lookup(r.schoolPostcode, row, 'schoolPostcode');
-    const search = r.searchPostcode === undefined ? undefined : lookup(r.searchPostcode, row, 'searchPostcode');
+  return input.rows.map((r, row) => {
+    // Checked: a date of birth or an age is given.
+    const dobDay = r.dateOfBirth !== undefined ? epochDayOf(r.dateOfBirth) : matchDay - (r.age! + 0.5) * DAYS_PER_YEAR;
     const needed = neededDayOf(r.neededBy, settings);
     if (needed.past) out.notes.push({ table: 'referrals', row, column: 'neededBy', message: `${r.neededBy} is before the match date ${isoDateOfEpochDay(matchDay)}: treated as needed today` });
     const needsMask = maskOf(NEEDS, r.needs);
-    if (home === undefined || Number.isNaN(dobDay)) return;
-    result.push({
+    return {
       child: {
         id: r.id, row, dobDay, dobKnown: r.dateOfBirth !== undefined, needsMask, primaryNeed: Math.max(0, NEEDS.findIndex((_, i) => (needsMask >> i) & 1)),
-        home, school, sameSchool: r.sameSchool === true, search,
+        home: placeOf(gazetteer, r.homePostcode),
+        school: r.schoolPostcode === undefined ? undefined : placeOf(gazetteer, r.schoolPostcode),
+        sameSchool: r.sameSchool === true,
+        search: r.searchPostcode === undefined ? undefined : placeOf(gazetteer, r.searchPostcode),
         suitability: TYPE_GROUPS.map((g) => r[g] ?? 'suitable'),
         risksMask: maskOf(RISKS, r.risks), careAlongside: r.careAlongside ?? CARE_ALONGSIDE[0], soft: soft(r),
       },
-      ageAt: (day) => (r.dateOfBirth !== undefined ? ageOn(r.dateOfBirth, day) : Math.floor((day - dobDay) / DAYS_PER_YEAR)),
+      ageAt: (day: number) => (r.dateOfBirth !== undefined ? ageOn(r.dateOfBirth, day) : Math.floor((day - dobDay) / DAYS_PER_YEAR)),
       neededBy: r.neededBy, urgency: needed.urgency, day: needed.day,
-    });
+    };
   });
-  return result;
 };
 
-const groupReferrals = (
-  input: Rows<ReferralRow>, children: readonly ResolvedChild[], out: Collector,
-): Referral[] => {
-  const ids = new Set(input.rows.map((r) => r.id));
-  const groups = new Map<string, number[]>();
-  input.rows.forEach((r, row) => {
-    if (r.siblingGroup === undefined) return;
-    const members = groups.get(r.siblingGroup);
-    if (members === undefined) groups.set(r.siblingGroup, [row]);
-    else members.push(row);
-  });
+const groupReferrals = (input: Rows<ReferralRow>, children: readonly ResolvedChild[], out: Collector): Referral[] => {
+  const groups = siblingGroups(input.rows);
   for (const [g, rows] of groups) {
-    const first = rows[0]!;
-    if (ids.has(g) && !rows.some((row) => input.rows[row]!.id === g)) {
-      out.problems.push({ table: 'referrals', row: first, column: 'siblingGroup', message: `sibling group ${JSON.stringify(g)} has the same name as another child's id; use a different name for the group` });
-    }
-    if (rows.length === 1) out.notes.push({ table: 'referrals', row: first, column: 'siblingGroup', message: `sibling group ${JSON.stringify(g)} has only this child: matched as a single referral` });
-    else {
-      for (const row of rows) {
-        if (input.rows[row]!.careAlongside === 'solo') {
-          out.problems.push({ table: 'referrals', row, column: 'careAlongside', message: `solo (no other child) contradicts sibling group ${JSON.stringify(g)}, whose ${rows.length} children are placed together` });
-        }
-      }
-    }
+    if (rows.length === 1) out.notes.push({ table: 'referrals', row: rows[0]!, column: 'siblingGroup', message: `sibling group ${JSON.stringify(g)} has only this child: matched as a single referral` });
   }
-  const byRow = new Map(children.map((c) => [c.child.row, c]));
   const referrals: Referral[] = [];
   const done = new Set<string>();
   input.rows.forEach((r, row) => {
@@ -175,9 +254,7 @@ const groupReferrals = (
     if (g !== undefined && done.has(g)) return;
     const rows = g === undefined ? [row] : groups.get(g)!;
     if (g !== undefined) done.add(g);
-    const members = rows.map((x) => byRow.get(x));
-    if (members.some((m) => m === undefined)) return; // already reported
-    const ms = members as ResolvedChild[];
+    const ms = rows.map((x) => children[x]!);
     // The group is needed when its most urgent member is (ties: the earliest day).
     const lead = ms.reduce((a, b) => (URGENCIES.indexOf(b.urgency) < URGENCIES.indexOf(a.urgency) || (b.urgency === a.urgency && b.day < a.day) ? b : a));
     referrals.push({
@@ -196,24 +273,18 @@ const bitCount = (m: number): number => {
   return n;
 };
 
-const resolveVacancies = (input: Rows<VacancyRow>, lookup: ReturnType<typeof placeLookup>, matchDay: number, out: Collector): Vacancy[] => {
-  const vacancies: Vacancy[] = [];
-  input.rows.forEach((v, row) => {
-    if (v.ageMin > v.ageMax) out.problems.push({ table: 'vacancies', row, column: 'ageMax', message: `approved age range upside down: ageMin ${v.ageMin} is above ageMax ${v.ageMax}` });
-    const place = lookup(v.postcode, row, 'postcode');
-    if (place === undefined) return;
+const resolveVacancies = (input: Rows<VacancyRow>, gazetteer: Gazetteer, matchDay: number): Vacancy[] =>
+  input.rows.map((v, row) => {
     const needsMask = maskOf(NEEDS, v.needsMet);
-    vacancies.push({
-      id: v.id, carerId: v.carerId, row, place,
+    return {
+      id: v.id, carerId: v.carerId, row, place: placeOf(gazetteer, v.postcode),
       type: PLACEMENT_TYPES.indexOf(v.type), zone: row, free: v.places, ageMin: v.ageMin, ageMax: v.ageMax,
       needsMask, needCount: bitCount(needsMask), siblingCapacity: v.siblingCapacity ?? v.places, weeklyCost: v.weeklyCost,
       availableFromDay: v.availableFrom === undefined ? matchDay : epochDayOf(v.availableFrom),
       risksMask: maskOf(RISKS, v.risksManaged), currentChildren: v.currentChildren ?? [], soft: soft(v),
       experienceYears: v.experienceYears, hub: v.hubMember === true,
-    });
+    };
   });
-  return vacancies;
-};
 
 /**
  * Resolve decoded referral and vacancy rows on `matchDay` (epoch day). Left: every problem in
@@ -226,16 +297,11 @@ export const resolveMatchInput = (
   gazetteer: Gazetteer,
   settings: MatchSettings & { readonly matchDay: number },
 ): E.Either<InputProblem[], MatchInput> => {
+  const problems = checkRows(asPartial(referralRows), asPartial(vacancyRows), gazetteer, settings.matchDay);
+  if (problems.length > 0) return E.left(problems);
   const out: Collector = { problems: [], notes: [] };
-  uniqueIds('referrals', referralRows.rows.map((r) => r.id), referralRows.lines, 'id', 'each child needs an id of their own (siblings share a siblingGroup, not an id)', out);
-  uniqueIds('vacancies', vacancyRows.rows.map((v) => v.id), vacancyRows.lines, 'id', 'each vacancy needs an id of its own', out);
-  uniqueIds('vacancies', vacancyRows.rows.map((v) => v.carerId), vacancyRows.lines, 'carerId', 'list each household or home once, with all its free places in places', out);
-  const children = resolveChildren(referralRows, placeLookup(gazetteer, out, 'referrals'), settings, out);
+  const children = resolveChildren(referralRows, gazetteer, settings, out);
   const referrals = groupReferrals(referralRows, children, out);
-  const vacancies = resolveVacancies(vacancyRows, placeLookup(gazetteer, out, 'vacancies'), settings.matchDay, out);
-  if (out.problems.length > 0) {
-    const order = (p: InputProblem): number => (p.table === 'referrals' ? 0 : 1);
-    return E.left([...out.problems].sort((a, b) => order(a) - order(b) || a.row - b.row));
-  }
+  const vacancies = resolveVacancies(vacancyRows, gazetteer, settings.matchDay);
   return E.right({ referrals, vacancies, notes: out.notes });
 };

@@ -14,6 +14,9 @@ export interface MetricDef {
 const scalar = (name: string, unit: MetricDef['unit'], description: string): MetricDef[] => [{ path: [name], unit, description }];
 const byKey = (name: string, keys: readonly string[], unit: MetricDef['unit'], description: string): MetricDef[] =>
   keys.map((k) => ({ path: [name, k], unit, description }));
+/** Age band × need, in the fixed order AGE_BANDS × NEEDS; every segment metric is a count. */
+const bySegment = (name: string, description: string): MetricDef[] =>
+  AGE_BANDS.flatMap((b) => NEEDS.map((n): MetricDef => ({ path: [name, b, n], unit: 'count', description })));
 
 export const METRICS: readonly MetricDef[] = [
   ...scalar('childrenInCare', 'children', 'children looked after at 31 March'),
@@ -26,7 +29,17 @@ export const METRICS: readonly MetricDef[] = [
   ...scalar('outOfArea', 'fraction', "fraction of children in care at 31 March placed outside the authority's boundary"),
   ...scalar('medianDistanceMiles', 'miles', 'median distance from home of children in care at 31 March'),
   ...scalar('shortfalls', 'count', 'placement searches in the year for which no suitable vacancy existed'),
-  ...AGE_BANDS.flatMap((b) => NEEDS.map((n): MetricDef => ({ path: ['shortfallsBySegment', b, n], unit: 'count', description: 'shortfalls by age band and need' }))),
+  ...bySegment('shortfallsBySegment', 'shortfalls by age band and need'),
+  ...bySegment('placementSearchesBySegment',
+    'placement searches in the year by age band and need (age and need on the day of the search): each time a child needs a vacancy from the pool of carers and homes — on entry to care unless '
+    + 'placed by a route (connected carers, placed with parents, …), after a breakdown or planned move, when the carer or home leaves; a sibling group placed together counts once per child. '
+    + 'Further searches while in an emergency bed or an unregistered arrangement are not counted again. shortfallsBySegment counts the searches that found no suitable vacancy, so it is never larger'),
+  ...bySegment('suitableVacanciesBySegment',
+    'free places at 31 March that a child of the age band and need could take under the matching\'s hard constraints: placement type allowed for the need, carer approved for the need, '
+    + 'approved age range including at least one whole year of age in the band (under1: 0; 1to4: 1–4; 5to9: 5–9; 10to15: 10–15; 16plus: 16–17), available by that date. '
+    + 'Every open carer household and home matching searches, in-house or not (emergency-only beds excluded); distance and cost play no part. A place suitable for several segments counts in each'),
+  ...bySegment('placesBySegment',
+    'approved places at 31 March, free or occupied (by this or another authority\'s children), that a child of the age band and need could take under the same rules as suitableVacanciesBySegment'),
   ...scalar('unregistered', 'childWeeks', 'child-weeks spent in unregistered arrangements in the year'),
   ...scalar('disruptions', 'count', 'unplanned placement endings (breakdowns) in the year'),
   ...scalar('moves', 'count', 'placement changes in the year (breakdowns, planned moves, carers leaving, leaving unregistered)'),

@@ -74,6 +74,16 @@ export interface OptionComparison {
   readonly breakEvenYear: string | null;
 }
 
+/** A base and its options compared on the same seeds: what `compare` writes as comparison.json. */
+export interface ComparisonReport {
+  readonly base: { readonly name: string; readonly hash: string; readonly file: string };
+  readonly seed: number;
+  readonly runs: number;
+  readonly engineVersion: string;
+  readonly commonRandomNumbers: true;
+  readonly options: readonly { readonly name: string; readonly hash: string; readonly file: string; readonly comparison: OptionComparison }[];
+}
+
 const round = (x: number, dp = 4): number => {
   const f = 10 ** dp;
   const r = Math.round(x * f) / f;

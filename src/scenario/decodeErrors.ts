@@ -3,6 +3,9 @@
 //   scenario.json: $.carers[2].ageRange[1]: expected AgeYears (whole number 0–17), found 19
 // Every error is reported (io-ts collects them all); a failed union gives one line for its path
 // unless the value clearly meant one alternative; identical lines (from intersections) appear once.
+// A figure of the right type beyond a plausible bound (src/domain/bounds.ts) says the range and why:
+//   scenario.json: $.carers[0].households: expected whole number from 0 to 50,000, found 55000 (…)
+import { boundOf, describeRange } from '../domain/bounds.js';
 import { E, pipe, type t } from '../domain/fp.js';
 
 /** Human descriptions of the branded types in src/domain/units.ts and of IsoDate. */
@@ -43,7 +46,8 @@ const structural = (codec: unknown): CodecShape => {
   return c;
 };
 
-type Segment = { readonly kind: 'index'; readonly index: number } | { readonly kind: 'key'; readonly key: string };
+/** One step of a JSON path: an array index or an object key. */
+export type Segment = { readonly kind: 'index'; readonly index: number } | { readonly kind: 'key'; readonly key: string };
 
 const INDEXED = new Set(['ArrayType', 'ReadonlyArrayType', 'TupleType', 'AnyArrayType']);
 const COMBINATORS = new Set(['IntersectionType', 'UnionType']);
@@ -86,7 +90,7 @@ export const formatPath = (segments: readonly Segment[]): string =>
     '$',
   );
 
-const compareSegments = (a: readonly Segment[], b: readonly Segment[]): number => {
+export const compareSegments = (a: readonly Segment[], b: readonly Segment[]): number => {
   for (let i = 0; i < Math.min(a.length, b.length); i += 1) {
     const x = a[i];
     const y = b[i];
@@ -111,7 +115,8 @@ export const renderFound = (value: unknown): string => {
     try {
       text = JSON.stringify(value);
     } catch {
-      text = undefined;
+      // Too deep (or circular) to write out: say what it is instead.
+      text = Array.isArray(value) ? '[…]' : typeof value === 'object' && value !== null ? '{…}' : undefined;
     }
   }
   const s = text ?? String(value);
@@ -171,7 +176,8 @@ export const describe = (codec: unknown): string => {
   }
 };
 
-interface Issue {
+/** A problem (or a warning) at a JSON path, before the file name is put in front. */
+export interface Issue {
   readonly segments: readonly Segment[];
   readonly message: string;
 }
@@ -197,13 +203,25 @@ const messageFor = (context: t.Context, lastStep: number, expected: string, valu
   return `expected ${expected}, found ${renderFound(value)}${suffix}`;
 };
 
+/**
+ * For a value of the right type beyond a bound (src/domain/bounds.ts) of `codec`: "expected whole
+ * number from 0 to 50,000, found 55000 (why)"; else undefined.
+ */
+const beyondBound = (codec: unknown, value: unknown): string | undefined => {
+  const bound = boundOf(codec);
+  const inner = shape(codec).type as { is?: (u: unknown) => boolean; name?: string } | undefined;
+  if (bound === undefined || inner?.is === undefined || !inner.is(value)) return undefined;
+  return `expected ${describeRange(inner.name ?? '', bound)}, found ${renderFound(value)} (${bound.why})`;
+};
+
 /** One error with no union on its way: describe the outermost codec at its path. */
 const plainIssue = (error: t.ValidationError): Issue => {
   const { segments, lastStep } = locate(error.context);
   const outer = error.context[lastStep];
   return {
     segments,
-    message: messageFor(error.context, lastStep, describe(outer?.type), error.value, error.message),
+    message: beyondBound(outer?.type, error.value)
+      ?? messageFor(error.context, lastStep, describe(outer?.type), error.value, error.message),
   };
 };
 
@@ -257,9 +275,12 @@ const issuesOf = (errors: readonly t.ValidationError[], from: number): Issue[] =
     } else {
       const entry = first.context[at];
       const value = entry !== undefined && 'actual' in entry ? entry.actual : first.value;
+      // A value of one alternative's type, beyond that alternative's bound, is reported as such.
+      const alternatives = structural(entry?.type).types ?? [];
+      const bounded = alternatives.map((a) => beyondBound(a, value)).find((m) => m !== undefined);
       issues.push({
         segments: unionPath.segments,
-        message: messageFor(first.context, unionPath.lastStep, describe(entry?.type), value),
+        message: bounded ?? messageFor(first.context, unionPath.lastStep, describe(entry?.type), value),
       });
     }
   }
@@ -273,8 +294,14 @@ const issuesOf = (errors: readonly t.ValidationError[], from: number): Issue[] =
  * @example formatDecodeErrors(errs, 'scenario.json')
  * // ['scenario.json: $.entries.rates[0].perYear: expected NonNegative (number ≥ 0), found -3']
  */
-export const formatDecodeErrors = (errors: t.Errors, file: string): string[] => {
-  const issues = issuesOf(errors, 0)
+export const formatDecodeErrors = (errors: t.Errors, file: string): string[] => formatIssues(decodeIssues(errors), file);
+
+/** io-ts errors → issues at JSON paths (unions grouped as `formatDecodeErrors` describes). */
+export const decodeIssues = (errors: t.Errors): Issue[] => issuesOf(errors, 0);
+
+/** Issues → `file: $.path: message` lines, sorted by path (indices numerically) then message, without duplicates. */
+export const formatIssues = (found: readonly Issue[], file: string): string[] => {
+  const issues = found
     .map((issue) => ({ ...issue, path: formatPath(issue.segments) }))
     .sort((a, b) => compareSegments(a.segments, b.segments) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
   const lines: string[] = [];

@@ -1,5 +1,9 @@
 // Decoded scenario + postcode gazetteer → the resolved scenario the engine runs on.
 // Every cross-field rule is checked here and all problems are reported at once.
+import {
+  PLACEMENTS_IN_A_YEAR, PLACES_PER_HOUSEHOLD, SIBLING_GROUP_SIZE, TOTAL_CHILDREN, TOTAL_ENTRIES_PER_YEAR, TOTAL_EXTERNAL_PER_YEAR,
+  TOTAL_HOUSEHOLDS, ZONES, formatNumber, type Bound,
+} from '../domain/bounds.js';
 import { E } from '../domain/fp.js';
 import { distanceMiles, normaliseZoneCode, type Gazetteer } from '../domain/geography.js';
 import type { Scenario } from '../domain/scenario.js';
@@ -22,18 +26,32 @@ const needsMaskOf = (needs: readonly Need[]): number => needs.reduce((m, n) => m
 
 class Problems {
   readonly lines: string[] = [];
+  readonly warnings: string[] = [];
   constructor(private readonly file: string) {}
   add(path: string, message: string): void {
     this.lines.push(`${this.file}: ${path}: ${message}`);
+  }
+  warn(path: string, message: string): void {
+    this.warnings.push(`${this.file}: ${path}: ${message}`);
+  }
+  /** A total checked against a bound: a problem above its max, a warning above its warning level. True when refused. */
+  total(path: string, what: string, value: number, bound: Bound): boolean {
+    const shown = `${formatNumber(Math.round(value))} ${what}`;
+    if (value > bound.max) {
+      this.add(path, `expected at most ${formatNumber(bound.max)}, found ${shown} (${bound.why})`);
+      return true;
+    }
+    if (bound.warnAbove !== undefined && value > bound.warnAbove) this.warn(path, `${shown}, above ${formatNumber(bound.warnAbove)}: ${bound.warnWhy ?? 'unusually many'}`);
+    return false;
   }
 }
 
 const keyPath = (base: string, key: string): string =>
   /^[A-Za-z_$][\w$]*$/.test(key) ? `${base}.${key}` : `${base}[${JSON.stringify(key)}]`;
 
-/** Parse `{"1": 0.6, "2": 0.4}` style distributions over whole numbers ≥ min. */
+/** Parse `{"1": 0.6, "2": 0.4}` style distributions over whole numbers from `min` to the bound's max. */
 const countDistribution = (
-  dist: Record<string, number>, path: string, min: number, problems: Problems,
+  dist: Record<string, number>, path: string, min: number, bound: Bound, problems: Problems,
 ): WeightedIndices => {
   const indices: number[] = [];
   const weights: number[] = [];
@@ -41,6 +59,10 @@ const countDistribution = (
     const n = Number(k);
     if (!Number.isInteger(n) || n < min) {
       problems.add(keyPath(path, k), `expected a whole number ≥ ${min} as key, found ${JSON.stringify(k)}`);
+      continue;
+    }
+    if (n > bound.max) {
+      problems.add(keyPath(path, k), `expected a whole number from ${min} to ${formatNumber(bound.max)} as key, found ${JSON.stringify(k)} (${bound.why})`);
       continue;
     }
     indices.push(n);
@@ -51,6 +73,26 @@ const countDistribution = (
   }
   if (indices.length === 0) problems.add(path, 'expected at least one entry, found none');
   return { indices, weights };
+};
+
+/**
+ * Totals over the whole scenario against their bounds (src/domain/bounds.ts): households (with
+ * those recruited over `years`), children at the start, entries a year at the end of the forecast
+ * (with the trend) and placements by other authorities. True when one is beyond its bound.
+ */
+const checkTotals = (s: Scenario, years: number, problems: Problems): boolean => {
+  const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
+  const households = sum(s.carers.map((p) => p.households + (p.recruitment?.householdsPerYear ?? 0) * years));
+  const children = sum((s.initialPopulation.counts ?? []).map((c) => c.count)) + (s.initialPopulation.children ?? []).length;
+  const growth = Math.max(1, (1 + (s.entries.annualTrend ?? 0)) ** years);
+  const entries = sum(s.entries.rates.map((r) => r.perYear)) * growth;
+  const external = sum((s.externalDemand ?? []).map((x) => x.arrivalsPerYear));
+  return [
+    problems.total('$.carers', `households in all pools, with those recruited over ${years} years`, households, TOTAL_HOUSEHOLDS),
+    problems.total('$.initialPopulation', 'children in care at the start', children, TOTAL_CHILDREN),
+    problems.total('$.entries', `entries a year${growth > 1 ? ` by year ${years}, with the trend` : ''}`, entries, TOTAL_ENTRIES_PER_YEAR),
+    problems.total('$.externalDemand', 'children placed by other authorities a year', external, TOTAL_EXTERNAL_PER_YEAR),
+  ].some((refused) => refused);
 };
 
 export interface ResolveOptions {
@@ -69,7 +111,10 @@ export const resolveScenario = (
 ): E.Either<string[], ResolvedScenario> => {
   const problems = new Problems(options.file);
   const startDay = epochDayOf(original.startDate);
-  const { scenario: s, effects } = expandLevers(original, options.years ?? original.years ?? 5, (path, message) => problems.add(path, message));
+  const years = options.years ?? original.years ?? 5;
+  const { scenario: s, effects } = expandLevers(original, years, (path, message) => problems.add(path, message));
+  // Totals first: beyond their bounds the households and children are not laid out at all.
+  const tooBig = checkTotals(s, years, problems);
   const dayOf = (date: string | undefined, fallback: number): number => (date === undefined ? fallback : epochDayOf(date) - startDay);
   const zones: ResolvedZone[] = [];
   const zoneIndex = new Map<string, number>();
@@ -133,7 +178,7 @@ export const resolveScenario = (
     const z = zoneWeights(pool.zones, `${path}.zones`, oneZone);
     const places: WeightedIndices = typeof pool.places === 'number'
       ? { indices: [pool.places], weights: [1] }
-      : countDistribution(pool.places, `${path}.places`, 1, problems);
+      : countDistribution(pool.places, `${path}.places`, 1, PLACES_PER_HOUSEHOLD, problems);
     const cost = pool.weeklyCost ?? weekly[pool.type];
     if (cost === undefined) problems.add(`${path}.weeklyCost`, `expected a weekly cost here or in costs.weekly.${pool.type}, found neither`);
     const spec: PoolSpec = {
@@ -156,7 +201,7 @@ export const resolveScenario = (
     };
     if (spec.closesDay <= spec.opensDay) problems.add(`${path}.closes`, `expected a date after the pool opens, found ${pool.closes}`);
     pools.push(spec);
-    if (z.indices.length === 0 || places.indices.length === 0) return;
+    if (tooBig || z.indices.length === 0 || places.indices.length === 0) return;
     // Lay the households out deterministically: zones and sizes by largest remainder, hub
     // membership spread evenly through the pool (the same in every replication).
     const perZone = apportion(pool.households, z.weights);
@@ -180,7 +225,7 @@ export const resolveScenario = (
   // Initial population.
   const initialChildren: InitialChildSpec[] = [];
   const startEpochDay = epochDayOf(s.startDate);
-  (s.initialPopulation.counts ?? []).forEach((cell, i) => {
+  (tooBig ? [] : s.initialPopulation.counts ?? []).forEach((cell, i) => {
     for (let c = 0; c < cell.count; c++) {
       initialChildren.push({
         id: `init-${i + 1}-${c + 1}`, ageDays: undefined, ageBand: bandIndex(cell.ageBand), need: needIndex(cell.need),
@@ -209,12 +254,12 @@ export const resolveScenario = (
     });
   });
   const history = s.initialPopulation.history;
-  const historyPlacements = countDistribution(history.placementsInLast12Months, '$.initialPopulation.history.placementsInLast12Months', 1, problems);
+  const historyPlacements = countDistribution(history.placementsInLast12Months, '$.initialPopulation.history.placementsInLast12Months', 1, PLACEMENTS_IN_A_YEAR, problems);
   const meanDaysInCare = AGE_BANDS.map((b) => (history.meanYearsInCare[b] ?? 1) * DAYS_PER_YEAR);
 
   // Entries.
   const siblingSizes = s.entries.siblingGroups
-    ? countDistribution(s.entries.siblingGroups.sizes, '$.entries.siblingGroups.sizes', 2, problems)
+    ? countDistribution(s.entries.siblingGroups.sizes, '$.entries.siblingGroups.sizes', 2, SIBLING_GROUP_SIZE, problems)
     : { indices: [2], weights: [1] };
 
   // Routes at entry.
@@ -321,6 +366,7 @@ export const resolveScenario = (
     });
   }
   const spotZones = zoneWeights(m.fallback.spotZones, '$.matching.fallback.spotZones');
+  problems.total('$.geography', 'distinct zones named in the scenario', zones.length, ZONES);
 
   if (problems.lines.length > 0) return E.left(problems.lines);
 
@@ -331,7 +377,7 @@ export const resolveScenario = (
   }
 
   return E.right({
-    scenario: original, expanded: s, effects, name: s.name, startEpochDay, defaultYears: s.years ?? 5, zones, zoneIndex, distance, homeZones,
+    scenario: original, warnings: problems.warnings, expanded: s, effects, name: s.name, startEpochDay, defaultYears: s.years ?? 5, zones, zoneIndex, distance, homeZones,
     initialChildren, historyPlacements, meanDaysInCare,
     initialLocality: localityOf(distance, s.initialPopulation.placementLocalityMiles),
     entryCells: s.entries.rates.map((r) => {

@@ -94,6 +94,11 @@ export interface HazardSteps {
 
 export interface ResolvedScenario {
   readonly scenario: Scenario;
+  /**
+   * Figures unusual for one authority but possible for a large one or a region, as
+   * `file: $.path: …` lines: the scenario runs, and the user should be told.
+   */
+  readonly warnings: readonly string[];
   /** The scenario with its levers expanded into pools and changes (what `validate --print` shows). */
   readonly expanded: Scenario;
   readonly effects: LeverEffects;

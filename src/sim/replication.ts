@@ -13,6 +13,7 @@ import type { ResolvedScenario, WeightedIndices } from '../scenario/resolved.js'
 import { EventQueue } from './eventQueue.js';
 import { bandAndStepHazardTime, bandIndexAt, eighteenthBirthday, exitHazardTime } from './hazards.js';
 import type { PlacementSegment, SimChild, SimHousehold } from './state.js';
+import { cachedSuitableSegments } from './suitableSegments.js';
 
 export interface ReplicationOptions {
   readonly seed: number;
@@ -29,7 +30,12 @@ export interface ReplicationTrace {
   /** Violations of model laws seen while running (empty when all is well). */
   readonly violations: string[];
   /** Per household: places and id, to check capacity from the segments. */
-  readonly households: readonly { readonly places: number; readonly ageMin: number; readonly ageMax: number; readonly needsMask: number; readonly type: number }[];
+  readonly households: readonly {
+    readonly places: number; readonly ageMin: number; readonly ageMax: number; readonly needsMask: number; readonly type: number;
+    readonly availableFromDay: number; readonly emergencyOnly: boolean;
+  }[];
+  /** Per financial year: free places by household id at the end of 31 March (0 for a household that has left; households opened later are missing). */
+  readonly yearEndFree: number[][];
   /** Per child: entry and exit day (exit beyond the horizon when still in care), birth day, home zone, need at the end, exit reason; `entered` false for children whose entry falls after the horizon. */
   readonly children: readonly {
     readonly entryDay: number; readonly exitDay: number; readonly initial: boolean; readonly entered: boolean;
@@ -71,6 +77,10 @@ const M = {
   medianMiles: metricIndex('medianDistanceMiles'),
   shortfalls: metricIndex('shortfalls'),
   shortfallSeg: AGE_BANDS.map((b) => NEEDS.map((n) => metricIndex(`shortfallsBySegment.${b}.${n}`))),
+  searchSeg: AGE_BANDS.map((b) => NEEDS.map((n) => metricIndex(`placementSearchesBySegment.${b}.${n}`))),
+  // By segment index (band × need), for the year-end loop over a household's segment mask.
+  suitableSeg: AGE_BANDS.flatMap((b) => NEEDS.map((n) => metricIndex(`suitableVacanciesBySegment.${b}.${n}`))),
+  placesSeg: AGE_BANDS.flatMap((b) => NEEDS.map((n) => metricIndex(`placesBySegment.${b}.${n}`))),
   unregistered: metricIndex('unregistered'),
   disruptions: metricIndex('disruptions'),
   moves: metricIndex('moves'),
@@ -112,7 +122,7 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
   const stream = (name: string): Rng => processStream(opts.seed, opts.replication, name);
   const queue = new EventQueue();
   const trace: ReplicationTrace | undefined = opts.trace
-    ? { segments: [], daily: [], violations: [], households: [], children: [] }
+    ? { segments: [], daily: [], violations: [], households: [], children: [], yearEndFree: [] }
     : undefined;
 
   const nZones = rs.zones.length;
@@ -374,6 +384,9 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
     ageYears: ageYearsAt(c, day), need: c.need, size, day,
   });
 
+  /** One placement search by child `c` on `day`, in its age band and need of that day. */
+  const countSearch = (c: SimChild, day: number): void => add(yearOfDay(day), M.searchSeg[bandIndexAt(c.dobDay, day)]![c.need]!, 1);
+
   /** Match one child or a sibling group (all placed together where a household can take them). */
   const findPlacement = (group: SimChild[], day: number, isMove: boolean, emergency: boolean): void => {
     const lead = group[0]!;
@@ -385,13 +398,19 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
       for (const c of group) findPlacement([c], day, isMove, emergency); // siblings placed apart
       return;
     }
+    // A search is counted once per child, where it ends: placed (with the group) or a shortfall.
+    // A sibling group not placed together is searched for again child by child, and counted there.
     if (h >= 0) {
       const hh = households[h]!;
-      for (const c of group) place(c, day, hh.type, h, hh.zone, hh.weeklyCost, { emergency, mismatch: false, isMove, via: 'match' });
+      for (const c of group) {
+        countSearch(c, day);
+        place(c, day, hh.type, h, hh.zone, hh.weeklyCost, { emergency, mismatch: false, isMove, via: 'match' });
+      }
       return;
     }
     // No suitable vacancy: a sufficiency shortfall for this child's segment.
     const k = yearOfDay(day);
+    countSearch(lead, day);
     add(k, M.shortfalls, 1);
     add(k, M.shortfallSeg[bandIndexAt(lead.dobDay, day)]![lead.need]!, 1);
     // An emergency bed first, if the authority has one free that takes the child's age.
@@ -671,6 +690,28 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
   for (const c of rs.effects.annualCosts) addWeekly(c.fromDay, Math.min(c.toDay, horizon), (c.perYear * 7) / DAYS_PER_YEAR, -1, [M.leverCosts, M.cost]);
 
   // ---- Year-end snapshot ----------------------------------------------------------------------------
+  // The segments a household's places serve depend only on what it is (type, ages, needs), not on
+  // the day once it is available: each is looked up once, the first year end it is open. Households
+  // serving the same segments form a group (a handful per scenario), so the year end adds places up
+  // by group and spreads each group's totals over its segments once.
+  const suitableSegmentsOf = cachedSuitableSegments(rulesByBand);
+  const groupOfHousehold: number[] = [];
+  const groupMasks: number[] = [];
+  const groupFree: number[] = [];
+  const groupPlaces: number[] = [];
+  const segmentGroupOf = (h: SimHousehold, day: number): number => {
+    const known = groupOfHousehold[h.id];
+    if (known !== undefined) return known;
+    const mask = suitableSegmentsOf(h, day);
+    let g = groupMasks.indexOf(mask);
+    if (g < 0) {
+      g = groupMasks.push(mask) - 1;
+      groupFree.push(0);
+      groupPlaces.push(0);
+    }
+    if (h.availableFromDay <= day) groupOfHousehold[h.id] = g;
+    return g;
+  };
   const snapshot = (k: number): void => {
     const y = years[k]!;
     const day = y.endDay; // state at the end of 31 March
@@ -712,6 +753,25 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
     const weeks = rows[base + M.childWeeks]!;
     const placementCost = rows[base + M.cost]! - rows[base + M.moveCosts]! - rows[base + M.voidCosts]! - rows[base + M.leverCosts]!;
     rows[base + M.costPerChildWeek] = weeks > 0 ? placementCost / weeks : Number.NaN;
+    // Supply by segment: each open household's places (and free ones) in every segment it serves.
+    // Emergency-only beds are left out: matching does not search them, they are a fallback.
+    groupFree.fill(0);
+    groupPlaces.fill(0);
+    for (const h of households) {
+      if (!h.active || h.emergencyOnly) continue;
+      const g = segmentGroupOf(h, day);
+      groupFree[g] = groupFree[g]! + h.free;
+      groupPlaces[g] = groupPlaces[g]! + h.places;
+    }
+    groupMasks.forEach((groupMask, g) => {
+      let mask = groupMask;
+      for (let s = 0; mask !== 0; s++, mask >>>= 1) {
+        if ((mask & 1) === 0) continue;
+        rows[base + M.suitableSeg[s]!]! += groupFree[g]!;
+        rows[base + M.placesSeg[s]!]! += groupPlaces[g]!;
+      }
+    });
+    if (trace) trace.yearEndFree.push(households.map((h) => h.free));
     CARER_TYPE_INDICES.forEach((t, i) => {
       let places = 0, filled = 0, voids = 0;
       for (const id of householdsOfType[t]!) {
@@ -865,7 +925,10 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
       });
     }
     const t = trace as { households: ReplicationTrace['households']; children: ReplicationTrace['children'] };
-    t.households = households.map((h) => ({ places: h.approvedPlaces, ageMin: h.ageMin, ageMax: h.ageMax, needsMask: h.needsMask, type: h.type }));
+    t.households = households.map((h) => ({
+      places: h.approvedPlaces, ageMin: h.ageMin, ageMax: h.ageMax, needsMask: h.needsMask, type: h.type,
+      availableFromDay: h.availableFromDay, emergencyOnly: h.emergencyOnly,
+    }));
     t.children = children.map((c) => ({
       entryDay: c.entryDay, exitDay: c.inCare ? Number.POSITIVE_INFINITY : c.exitDay, initial: c.initial, entered: c.entered,
       dobDay: c.dobDay, homeZone: c.homeZone, exitReason: c.exitReason, need: c.need,

@@ -49,7 +49,7 @@ describe('sufficiency calibrate', () => {
     const f = write(dir, s);
     const r = run('calibrate', f, '--out', out);
     expect(r.code).toBe(2);
-    expect(r.err).toContain(`${f}: $.placements.fostering: key not allowed: expected PlacementType`);
+    expect(r.err).toContain(`${f}: $.placements.fostering: unknown key "fostering": expected one of connected, inHouseFoster,`);
     expect(r.err).toContain(`${f}: $.placements.ifa: expected NonNegative (number ≥ 0), found -3`);
     expect(r.err).toContain(`${f}: $.asAt: required field missing`);
     expect(r.err).not.toMatch(/\n\s+at /);

@@ -47,7 +47,8 @@ describe('sufficiency forecast', () => {
       expect(y.metrics.placedOver20Miles.mean).toBeLessThan(1);
     }
     const csv = readFileSync(join(out, 'by-year.csv'), 'utf8').split('\n');
-    expect(csv[0]).toBe('financialYear,yearEnd,partial,metric,unit,mean,p5,p25,p50,p75,p95');
+    expect(csv[0]).toBe('\uFEFFfinancialYear,yearEnd,partial,metric,unit,mean,p5,p25,p50,p75,p95');
+    expect(readFileSync(join(out, 'by-year-wide.csv'), 'utf8').split('\n')[0]).toBe('\uFEFFmetric,unit,statistic,2022/23 (part year from 2022-12-31),2023/24,2024/25');
     expect(csv.some((l) => l.startsWith('2023/24,2024-03-31,no,childrenInCare,children,'))).toBe(true);
   });
 

@@ -33,7 +33,7 @@ describe('sufficiency compare', () => {
     const teen = c.options[0].comparison;
     expect(teen.total.find((m: any) => m.metric === 'leverCosts').option.mean).toBeGreaterThan(0);
     expect(readFileSync(join(out, 'comparison.csv'), 'utf8').split('\n')[0]).toBe(
-      'option,financialYear,metric,baseMedian,optionMedian,optionP5,optionP95,differenceMean,differenceCi95Low,differenceCi95High,differenceP2_5,differenceP97_5,probabilityBetter');
+      '\uFEFFoption,financialYear,metric,baseMedian,optionMedian,optionP5,optionP95,differenceMean,differenceCi95Low,differenceCi95High,differenceP2_5,differenceP97_5,probabilityBetter');
   });
 
   it('shows the resolved option with validate --print', () => {

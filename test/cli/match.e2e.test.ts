@@ -50,7 +50,7 @@ describe('sufficiency match on the example files', () => {
     const csv = run(...args, '--csv');
     expect(csv.code).toBe(0);
     const lines = csv.out.trimEnd().split('\n');
-    expect(lines[0]).toBe('referral,siblingGroup,children,urgency,neededDate,suitable,rank,vacancy,carer,type,postcode,miles,weeklyCost,score,score_distance,score_cost,score_hierarchy,score_specialism,score_typePreference,score_soft,disruptionRisk12Months,assignedOptimal,assignedGreedy,reason');
+    expect(lines[0]).toBe('\uFEFFreferral,siblingGroup,children,urgency,neededDate,suitable,rank,vacancy,carer,type,postcode,miles,weeklyCost,score,score_distance,score_cost,score_hierarchy,score_specialism,score_typePreference,score_soft,disruptionRisk12Months,assignedOptimal,assignedGreedy,reason');
     const rankedRows = lines.filter((l) => l.includes(',yes,') && /,yes,\d+,/.test(l));
     const rankedInJson = doc.referrals.reduce((s: number, x: { ranked: unknown[] }) => s + x.ranked.length, 0);
     expect(rankedRows.length).toBe(rankedInJson);
@@ -119,8 +119,10 @@ describe('bad CSV files: exit 2, every problem named by file, line and column, n
       '$R, line 3, column E (needs): expected list of standard, complex, disability, parentAndChild, uasc, separated by ;, found "autism" (unknown: "autism")',
       '$R, line 3, column F (neededBy): expected today, under5days, later, or a date as DD/MM/YYYY or YYYY-MM-DD, found "tomorrow"',
       '$R, line 3, column K (fosterCare): expected one of preferred, suitable, unsuitable, found "fostering"',
-      '$V, line 3, column C (type): expected one of inHouseFoster, ifa, residentialInHouse, residentialPrivate, supported, parentAndChild, found "fosterCarer"');
-    expect(err.split('\n').filter((l) => l !== '')).toHaveLength(5);
+      '$V, line 3, column C (type): expected one of inHouseFoster, ifa, residentialInHouse, residentialPrivate, supported, parentAndChild, found "fosterCarer"',
+      // Rules across cells are checked in the same pass, on the rows whose cells they need decoded.
+      '$R, line 4, column C (dateOfBirth): required: a date of birth or an age (neither is given)');
+    expect(err.split('\n').filter((l) => l !== '')).toHaveLength(6);
   });
 
   it('unknown postcodes, duplicate ids, age and date of birth missing', () => {

@@ -3,6 +3,8 @@ import { E } from '../../src/domain/fp.js';
 import {
   AgeCell, Choice, ChoiceList, DateCell, Pounds, Postcode, TextList, WholeNumberList, YesNo, type CellCodec,
 } from '../../src/domain/csvCells.js';
+import { CARER_EXPERIENCE_YEARS, POUNDS_PER_WEEK } from '../../src/domain/bounds.js';
+import { NonNegativeNumber } from '../../src/domain/csvCells.js';
 import { NeededByCell } from '../../src/domain/referral.js';
 import { NEEDS } from '../../src/domain/vocabulary.js';
 
@@ -53,9 +55,18 @@ describe('cell codecs', () => {
     expect(ok(AgeCell, '17')).toBe(17);
     expect(why(AgeCell, '18')).toBe('out of range 0–17');
     expect(why(AgeCell, '7.5')).toBe('not a whole number');
-    expect(ok(Pounds, '£1,250.50')).toBe(1250.5);
-    expect(ok(Pounds, '850')).toBe(850);
-    expect(why(Pounds, '1,25')).toBe('not an amount of money');
+    const weekly = Pounds(POUNDS_PER_WEEK);
+    expect(ok(weekly, '£1,250.50')).toBe(1250.5);
+    expect(ok(weekly, '850')).toBe(850);
+    expect(why(weekly, '1,25')).toBe('not an amount of money');
+    // Beyond plausible bounds: a weekly cost typed as a yearly one, a career longer than a life.
+    expect(ok(weekly, '£200,000')).toBe(200_000);
+    expect(why(weekly, '£200,001')).toBe(`out of range: ${POUNDS_PER_WEEK.why}`);
+    expect(why(weekly, '123456789012345678901234567890')).toBe(`out of range: ${POUNDS_PER_WEEK.why}`);
+    expect(weekly.name).toBe('amount in £ from 0 to 200,000, e.g. 850 or £1,250.50');
+    const years = NonNegativeNumber(CARER_EXPERIENCE_YEARS);
+    expect(ok(years, '6.5')).toBe(6.5);
+    expect(why(years, '700')).toBe(`out of range: ${CARER_EXPERIENCE_YEARS.why}`);
     expect(ok(YesNo, 'Y')).toBe(true);
     expect(ok(YesNo, 'no')).toBe(false);
     expect(why(YesNo, 'maybe')).toBe('not yes or no');

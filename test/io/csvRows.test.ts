@@ -3,7 +3,7 @@ import { E } from '../../src/domain/fp.js';
 import { REFERRAL_COLUMNS } from '../../src/domain/referral.js';
 import { VACANCY_COLUMNS } from '../../src/domain/vacancy.js';
 import { parseCsvText } from '../../src/io/csvParse.js';
-import { codecColumns, columnLetter, decodeTable } from '../../src/io/csvRows.js';
+import { codecColumns, columnLetter, decodeTable, decodeTableRows } from '../../src/io/csvRows.js';
 import { REFERRAL_FORMAT, VACANCY_FORMAT } from '../../src/io/matchFiles.js';
 import { ReferralRow } from '../../src/domain/referral.js';
 import { VacancyRow } from '../../src/domain/vacancy.js';
@@ -61,6 +61,44 @@ describe('decodeTable', () => {
 
   it('column letters go on past Z', () => {
     expect([0, 25, 26, 51, 52, 701, 702].map(columnLetter)).toEqual(['A', 'Z', 'AA', 'AZ', 'BA', 'ZZ', 'AAA']);
+  });
+});
+
+describe('decodeTableRows: rows as far as their cells decode', () => {
+  const partly = (text: string) => {
+    const t = parseCsvText('referrals.csv', text);
+    if (E.isLeft(t)) throw new Error(t.left.join('\n'));
+    const r = decodeTableRows(t.right, REFERRAL_FORMAT);
+    if (E.isLeft(r)) throw new Error(r.left.join('\n'));
+    return r.right;
+  };
+
+  it('keeps the good cells of a row with a bad one and names the bad columns, so later checks can still run', () => {
+    const t = partly('id,dateOfBirth,needs,neededBy,homePostcode\nR1,31/02/2015,standard,today,ME4 4\nR2,01/02/2015,autism,today,\nR3,01/02/2015,standard,today,ME4 4\n');
+    expect(t.rows).toEqual([
+      { id: 'R1', needs: ['standard'], neededBy: 'today', homePostcode: 'ME4 4' },
+      { id: 'R2', dateOfBirth: '2015-02-01', neededBy: 'today' },
+      { id: 'R3', dateOfBirth: '2015-02-01', needs: ['standard'], neededBy: 'today', homePostcode: 'ME4 4' },
+    ]);
+    expect(t.bad.map((b) => [...b].sort())).toEqual([['dateOfBirth'], ['homePostcode', 'needs'], []]);
+    expect(t.lines).toEqual([2, 3, 4]);
+    expect(t.problems.map((p) => [p.row, p.message.split(':')[0]])).toEqual([
+      [0, 'referrals.csv, line 2, column B (dateOfBirth)'],
+      [1, 'referrals.csv, line 3, column C (needs)'],
+      [1, 'referrals.csv, line 3, column E (homePostcode)'],
+    ]);
+  });
+
+  it('a row of the wrong width keeps no cell: every column is bad', () => {
+    const t = partly('id,needs,neededBy,homePostcode\nR1,standard,today\n');
+    expect(t.rows).toEqual([{}]);
+    expect([...t.bad[0]!].sort()).toEqual(codecColumns(ReferralRow).required.concat(codecColumns(ReferralRow).optional).sort());
+    expect(t.problems).toEqual([{ row: 0, message: 'referrals.csv, line 2: 3 values, expected 4 as in the header (a comma inside a value needs the value in double quotes)' }]);
+  });
+
+  it('the same problems as decodeTable, which refuses the table when there is any', () => {
+    const text = 'id,dateOfBirth,needs,neededBy,homePostcode\nR1,31/02/2015,standard,today,ME4 4\nR2,01/02/2015,autism,tomorrow,Chatham\n';
+    expect(decodeReferrals(text)).toEqual(E.left(partly(text).problems.map((p) => p.message)));
   });
 });
 

@@ -35,9 +35,11 @@ describe('scenarioFormatReference', () => {
   });
 
   it('renders unions, vocabularies, brands and inline sub-objects readably', () => {
-    expect(ref).toContain('| `carers[].places` | whole number ≥ 1, or [CountDistribution](#value-types) `{"1": 0.6, "2": 0.4}` | yes |');
-    expect(ref).toContain('| `costs.weekly` | object: [PlacementType](#vocabulary) → number ≥ 0 | yes |');
-    expect(ref).toContain('| `disruption.multipliers.over20Miles` | number ≥ 0 | yes |');
+    expect(ref).toContain('| `carers[].places` | whole number from 1 to 100; a warning above 20, or [CountDistribution](#value-types) `{"1": 0.6, "2": 0.4}` | yes |');
+    expect(ref).toContain('| `costs.weekly` | object: [PlacementType](#vocabulary) → number from 0 to 200,000; a warning above 25,000 | yes |');
+    expect(ref).toContain('| `disruption.multipliers.over20Miles` | number from 0 to 100; a warning above 10 | yes |');
+    expect(ref).toContain('| `geography.zones.*.easting` | number from 0 to 700,000 | yes |');
+    expect(ref).toContain('| `disruption.escalationToComplex` | number from 0 to 1 | yes |');
     expect(ref).toContain('| `carers[].recruitment` | object, fields below | no |');
     expect(ref).toContain('| FallbackStep | `relaxNeeds`, `spot`, `unregistered` |');
   });
@@ -51,10 +53,21 @@ describe('scenarioFormatReference', () => {
       expect(ref).toContain(`### Lever: ${name}\n`);
       expect(ref).toContain(`| \`levers[${name}].lever\` | \`"${name}"\` | yes |`);
     }
-    expect(ref).toContain('| `levers[recruitInHouse].householdsPerYear` | number ≥ 0 | yes |');
+    expect(ref).toContain('| `levers[recruitInHouse].householdsPerYear` | number from 0 to 10,000; a warning above 300 | yes |');
     expect(ref).toContain('| `levers[market].from` | financial year as text, e.g. `2024/25` (1 April 2024 to 31 March 2025) | yes |');
     expect(ref).toContain('| `levers[market].priceChanges` | object: [PlacementType](#vocabulary) → number above −1 (−0.1 = 10% cheaper, 0.08 = 8% dearer) | no |');
     expect(ref).not.toContain('levers[].');
+  });
+
+  it('lists every plausible bound once, with its reason, its warning level and the fields it holds for', () => {
+    const bounds = ref.slice(ref.indexOf('### Plausible bounds'), ref.indexOf('### Vocabulary'));
+    expect(bounds).toContain('| refused | because | warning above | because | fields |');
+    expect(bounds).toContain('| above 50,000 | more than every approved fostering household in England, about 44,000: a typing slip? | 2,000 | more than any one authority has; fine for a regional or national market, and runs take longer | `carers[].households` |');
+    expect(bounds).toContain('| outside 0–700,000 | outside the Ordnance Survey national grid, whose eastings run 0–700,000 m |  |  | `geography.zones.*.easting` |');
+    expect(bounds).toMatch(/\| above 52 \| [^|]+ \| 12 \| [^|]+ \| `exits\.hazards\.\*\[\]\.perYear`, `carers\[\]\.deregistration\.perYear`, `disruption\.base\.\*\.\*`/);
+    // Each bound is one row: no reason appears twice.
+    const reasons = bounds.split('\n').filter((l) => l.startsWith('| above') || l.startsWith('| outside')).map((l) => l.split(' | ')[1]);
+    expect(new Set(reasons).size).toBe(reasons.length);
   });
 
   it('starts and ends with a line break so the markers stay on lines of their own', () => {

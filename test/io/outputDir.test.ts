@@ -1,9 +1,11 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// Outputs never destroy: only the named files are written, each whole; a file the tool did not
+// write, or an input of the run, is never replaced (inputs not even with --force).
+import { linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { E } from '../../src/domain/fp.js';
-import { writeOutputFiles } from '../../src/io/outputDir.js';
+import { MANIFEST, planOutputs, writeOutputs, type OutputFile } from '../../src/io/outputDir.js';
 
 const root = mkdtempSync(join(tmpdir(), 'outputDir-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -11,95 +13,125 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 let n = 0;
 const fresh = (): string => {
   n += 1;
-  const parent = join(root, `case${n}`);
-  mkdirSync(parent);
-  return parent;
+  const dir = join(root, `case${n}`);
+  mkdirSync(dir);
+  return dir;
 };
 
+/** The folder's files and their text; a subfolder reads as '<folder>'. */
 const contents = (dir: string): Record<string, string> =>
-  Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+  Object.fromEntries(readdirSync(dir).sort().map((f) => [f, statSync(join(dir, f)).isDirectory() ? '<folder>' : readFileSync(join(dir, f), 'utf8')]));
 
-const expectLeft = (r: E.Either<string, void>, out: string): string => {
+/** Plan and write in one go, as a command does around its run. */
+const write = (files: readonly OutputFile[], o: { inputs?: string[]; force?: boolean } = {}): E.Either<string[], void> => {
+  const plan = planOutputs(files.map((f) => f.path), { inputs: o.inputs ?? [], force: o.force ?? false });
+  return E.isLeft(plan) ? plan : writeOutputs(plan.right, files);
+};
+const problems = (r: E.Either<string[], unknown>): string[] => {
   if (E.isRight(r)) throw new Error('expected a Left');
-  expect(r.left.startsWith(`${out}: cannot write output: `)).toBe(true);
   return r.left;
 };
 
-describe('writeOutputFiles', () => {
-  it('writes the files, creating parent directories', () => {
-    const parent = fresh();
-    const out = join(parent, 'a', 'b', 'out');
-    const r = writeOutputFiles(out, [
-      { name: 'summary.json', content: '{}\n' },
-      { name: 'data.bin', content: new Uint8Array([104, 105]) },
-    ]);
+describe('planOutputs and writeOutputs', () => {
+  it('writes the named files, creating folders, and records them', () => {
+    const dir = join(fresh(), 'a', 'b');
+    const r = write([{ path: join(dir, 'summary.json'), content: '{}\n' }, { path: join(dir, 'data.bin'), content: new Uint8Array([104, 105]) }]);
     expect(r).toEqual(E.right(undefined));
-    expect(contents(out)).toEqual({ 'data.bin': 'hi', 'summary.json': '{}\n' });
-    expect(readdirSync(join(parent, 'a', 'b'))).toEqual(['out']);
+    const c = contents(dir);
+    expect(Object.keys(c)).toEqual([MANIFEST, 'data.bin', 'summary.json']);
+    expect(c['summary.json']).toBe('{}\n');
+    expect(Object.keys(JSON.parse(c[MANIFEST]!).files)).toEqual(['data.bin', 'summary.json']);
   });
 
-  it('replaces an existing directory as a whole (old files do not linger)', () => {
-    const parent = fresh();
-    const out = join(parent, 'out');
-    mkdirSync(out);
-    writeFileSync(join(out, 'stale.csv'), 'old');
-    writeFileSync(join(out, 'summary.json'), 'old');
-    expect(E.isRight(writeOutputFiles(out, [{ name: 'summary.json', content: 'new' }]))).toBe(true);
-    expect(contents(out)).toEqual({ 'summary.json': 'new' });
-    expect(readdirSync(parent)).toEqual(['out']);
+  it('leaves every other file in the folder as it was (an --out of the working folder deletes nothing)', () => {
+    const dir = fresh();
+    writeFileSync(join(dir, 'my-area.json'), '{"name":"mine"}');
+    mkdirSync(join(dir, 'notes'));
+    writeFileSync(join(dir, 'notes', 'a.txt'), 'keep');
+    expect(E.isRight(write([{ path: join(dir, 'summary.json'), content: 'new' }]))).toBe(true);
+    expect(contents(dir)['my-area.json']).toBe('{"name":"mine"}');
+    expect(readFileSync(join(dir, 'notes', 'a.txt'), 'utf8')).toBe('keep');
   });
 
-  it('on a failure part-way through writing, leaves the previous output intact and no temporary directory', () => {
-    const parent = fresh();
-    const out = join(parent, 'out');
-    mkdirSync(out);
-    writeFileSync(join(out, 'summary.json'), 'previous');
-    // the second file's content is not writable: the first has already gone into the temporary directory
-    const r = writeOutputFiles(out, [
-      { name: 'summary.json', content: 'new' },
-      { name: 'by-year.csv', content: 42 as unknown as string },
-    ]);
-    expectLeft(r, out);
-    expect(contents(out)).toEqual({ 'summary.json': 'previous' });
-    expect(readdirSync(parent)).toEqual(['out']);
+  it('replaces a file it wrote before, and refuses one it did not write unless forced', () => {
+    const dir = fresh();
+    const path = join(dir, 'summary.json');
+    expect(E.isRight(write([{ path, content: 'one' }]))).toBe(true);
+    expect(E.isRight(write([{ path, content: 'two' }]))).toBe(true);
+    expect(readFileSync(path, 'utf8')).toBe('two');
+    const user = join(dir, 'by-year.csv');
+    writeFileSync(user, 'the user\'s own');
+    const [p] = problems(write([{ path: user, content: 'ours' }]));
+    expect(p).toContain(`${user}: refusing to replace a file that sufficiency did not write`);
+    expect(p).toContain('--force');
+    expect(readFileSync(user, 'utf8')).toBe('the user\'s own');
+    expect(E.isRight(write([{ path: user, content: 'ours' }], { force: true }))).toBe(true);
+    expect(readFileSync(user, 'utf8')).toBe('ours');
   });
 
-  it('rejects names with a path separator or that are not plain names before writing anything', () => {
-    const parent = fresh();
-    const out = join(parent, 'out');
-    mkdirSync(out);
-    writeFileSync(join(out, 'summary.json'), 'previous');
-    for (const name of ['missing/nested.csv', '..', '', 'a\\b']) {
-      const message = expectLeft(writeOutputFiles(out, [{ name: 'ok.txt', content: 'x' }, { name, content: 'x' }]), out);
-      expect(message).toContain(`not a plain file name: ${JSON.stringify(name)}`);
+  it('refuses a file it wrote that has been edited since', () => {
+    const dir = fresh();
+    const path = join(dir, 'summary.json');
+    expect(E.isRight(write([{ path, content: 'ours' }]))).toBe(true);
+    writeFileSync(path, 'edited by hand');
+    expect(problems(write([{ path, content: 'again' }]))[0]).toContain('(it has changed since)');
+    expect(readFileSync(path, 'utf8')).toBe('edited by hand');
+  });
+
+  it('never writes over an input, not even with --force, however it is named', () => {
+    const dir = fresh();
+    const input = join(dir, 'snapshot.json');
+    writeFileSync(input, 'input');
+    symlinkSync(input, join(dir, 'link.json'));
+    linkSync(input, join(dir, 'hard.json'));
+    for (const path of [input, join(dir, '.', 'snapshot.json'), join(dir, 'link.json'), join(dir, 'hard.json')]) {
+      const [p] = problems(write([{ path, content: 'output' }], { inputs: [input], force: true }));
+      expect(p).toBe(`${path}: refusing to write over the input ${input} (choose another output)`);
     }
-    expect(expectLeft(writeOutputFiles(out, [{ name: 'a', content: '1' }, { name: 'a', content: '2' }]), out))
-      .toContain('file name given twice: "a"');
-    expect(contents(out)).toEqual({ 'summary.json': 'previous' });
-    expect(readdirSync(parent)).toEqual(['out']);
+    expect(readFileSync(input, 'utf8')).toBe('input');
   });
 
-  it('refuses to replace a file with a directory', () => {
-    const parent = fresh();
-    const out = join(parent, 'out');
-    writeFileSync(out, 'a file');
-    expect(expectLeft(writeOutputFiles(out, [{ name: 'x', content: 'x' }]), out)).toContain('it exists and is not a directory');
-    expect(readFileSync(out, 'utf8')).toBe('a file');
-    expect(readdirSync(parent)).toEqual(['out']);
+  it('refuses paths that cannot be written before any work, and lists every problem', () => {
+    const dir = fresh();
+    writeFileSync(join(dir, 'file.txt'), 'x');
+    mkdirSync(join(dir, 'summary.json'));
+    const ps = problems(planOutputs([join(dir, 'file.txt', 'out', 'a.json'), join(dir, 'summary.json'), join(dir, 'x.csv'), join(dir, 'x.csv'), join(dir, MANIFEST)], { inputs: [], force: true }));
+    expect(ps).toEqual([
+      `${join(dir, 'file.txt', 'out', 'a.json')}: cannot create its folder: ${join(dir, 'file.txt')} is a file, not a folder`,
+      `${join(dir, 'summary.json')}: cannot write: a folder of that name exists`,
+      `${join(dir, 'x.csv')}: named twice as an output (two outputs would write the same file)`,
+      `${join(dir, MANIFEST)}: that name is kept for sufficiency's record of the files it wrote`,
+    ]);
+    expect(contents(dir)).toEqual({ 'file.txt': 'x', 'summary.json': '<folder>' });
   });
 
-  it('fails cleanly when a parent is a file', () => {
-    const parent = fresh();
-    writeFileSync(join(parent, 'blocker'), 'x');
-    const out = join(parent, 'blocker', 'out');
-    expectLeft(writeOutputFiles(out, [{ name: 'x', content: 'x' }]), out);
-    expect(readdirSync(parent)).toEqual(['blocker']);
+  it('checks again at write time: a file that appeared during the run is not replaced', () => {
+    const dir = fresh();
+    const path = join(dir, 'summary.json');
+    const plan = planOutputs([path], { inputs: [], force: false });
+    if (E.isLeft(plan)) throw new Error(plan.left.join('\n'));
+    writeFileSync(path, 'appeared meanwhile');
+    expect(problems(writeOutputs(plan.right, [{ path, content: 'ours' }]))[0]).toContain('refusing to replace');
+    expect(readFileSync(path, 'utf8')).toBe('appeared meanwhile');
   });
 
-  it('writes an empty directory for no files', () => {
-    const parent = fresh();
-    const out = join(parent, 'out');
-    expect(E.isRight(writeOutputFiles(out, []))).toBe(true);
-    expect(readdirSync(out)).toEqual([]);
+  it('a failure while writing leaves every earlier output as it was and no temporary file', () => {
+    const dir = fresh();
+    const a = join(dir, 'a', 'summary.json');
+    expect(E.isRight(write([{ path: a, content: 'old' }]))).toBe(true);
+    const b = join(dir, 'b', 'c', 'x.csv');
+    const plan = planOutputs([a, b], { inputs: [], force: false });
+    if (E.isLeft(plan)) throw new Error(plan.left.join('\n'));
+    writeFileSync(join(dir, 'b'), 'a file where a folder should go');
+    expect(E.isLeft(writeOutputs(plan.right, [{ path: a, content: 'new' }, { path: b, content: 'new' }]))).toBe(true);
+    expect(readFileSync(a, 'utf8')).toBe('old');
+    expect(readdirSync(join(dir, 'a')).sort()).toEqual([MANIFEST, 'summary.json']);
+  });
+
+  it('throws (a bug, not a user mistake) when asked to write a file it did not plan', () => {
+    const dir = fresh();
+    const plan = planOutputs([join(dir, 'a.json')], { inputs: [], force: false });
+    if (E.isLeft(plan)) throw new Error(plan.left.join('\n'));
+    expect(() => writeOutputs(plan.right, [{ path: join(dir, 'b.json'), content: '' }])).toThrow(/not planned/);
   });
 });

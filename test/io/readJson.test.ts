@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { E } from '../../src/domain/fp.js';
-import { lineColumnAt, locateJsonError, readJsonFile } from '../../src/io/readJson.js';
+import { lineColumnAt, locateJsonError, readJsonFile, tooDeepAt } from '../../src/io/readJson.js';
+import { MAX_JSON_DEPTH } from '../../src/domain/bounds.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'readJson-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -108,5 +109,26 @@ describe('locateJsonError', () => {
     expect(lineColumnAt('ab\ncd', 0)).toEqual({ line: 1, column: 1 });
     expect(lineColumnAt('ab\ncd', 4)).toEqual({ line: 2, column: 2 });
     expect(lineColumnAt('ab\r\ncd', 4)).toEqual({ line: 2, column: 1 });
+  });
+});
+
+describe('nesting depth', () => {
+  it('refuses JSON nested deeper than the bound with its line and column, never a stack overflow', () => {
+    const deep = fileWith('deep.json', `{"a":\n${'['.repeat(100_000)}${']'.repeat(100_000)}}`);
+    expect(leftOf(readJsonFile(deep))).toEqual([
+      `${deep}: line 2, column ${MAX_JSON_DEPTH}: expected arrays and objects nested at most ${MAX_JSON_DEPTH} levels deep (a scenario nests about 7), found deeper nesting`,
+    ]);
+  });
+
+  it('reads JSON nested exactly as deep as the bound', () => {
+    const ok = `${'['.repeat(MAX_JSON_DEPTH)}${']'.repeat(MAX_JSON_DEPTH)}`;
+    expect(E.isRight(readJsonFile(fileWith('ok-deep.json', ok)))).toBe(true);
+  });
+
+  it('counts brackets outside strings only, escaped quotes included', () => {
+    expect(tooDeepAt('{"a": "[[[[[[", "b": "\\"[[[["}', 2)).toBeUndefined();
+    expect(tooDeepAt('[[[1]]]', 2)).toBe(2);
+    expect(tooDeepAt('[{"a":[1]}]', 2)).toBe(6);
+    expect(tooDeepAt('[[1],[2],[3]]', 2)).toBeUndefined();
   });
 });

@@ -79,4 +79,12 @@ describe('synthetic SSDA903 export', () => {
     expect(placeCodes('supported', epochDayOf('2023-10-28'))[0]).toBe('K3');
     expect(placeCodes('ifa', 0)).toEqual(['U6', 'PR4']);
   });
+
+  it('is data for 903 readers, written as a case-management system writes it: ASCII, no BOM, codes as they are', () => {
+    for (const text of [ret.header, ret.episodes, ret.uasc]) {
+      expect(text.charCodeAt(0)).not.toBe(0xfeff);
+      expect(text).toMatch(/^[\x20-\x7e\n]*$/); // ASCII only: a spreadsheet shows it right without a BOM
+      expect(text).not.toContain("'"); // nothing neutralised: the reader gets the codes back
+    }
+  });
 });

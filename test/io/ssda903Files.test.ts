@@ -94,3 +94,35 @@ describe('read903Directory', () => {
     expect([0, 5, 25, 26, 27].map(columnLetter)).toEqual(['A', 'F', 'Z', 'AA', 'AB']);
   });
 });
+
+describe('a 903 file saved with another delimiter', () => {
+  const semicolons = (csv: string, d: string, quoted = false): string =>
+    csv.split('\n').map((l) => (l === '' ? l : l.split(',').map((c) => (quoted ? `"${c}"` : c)).join(d))).join('\n');
+
+  it('says what was found and what to do, instead of "no Episodes file found"', async () => {
+    const r = await read903Sources([{ name: 'returns/episodes.csv', text: semicolons(episodesCsv([goodEpisode()]), ';') }, { name: 'header.csv', text: HEADER_OK }]);
+    expect(r).toEqual(E.left(['returns/episodes.csv: looks like a ;-separated file (header "CHILD;DECOM;…"), the 903 Episodes table; save it as comma-separated CSV']));
+  });
+
+  it('tab-separated and quoted names too; every such file is named', async () => {
+    const r = await read903Directory((() => {
+      const dir = tmp();
+      writeFiles(dir, {
+        'episodes.csv': semicolons(episodesCsv([goodEpisode()]), '\t'),
+        'header.csv': semicolons(HEADER_OK, ';', true),
+      });
+      return dir;
+    })());
+    expect(r).toEqual(E.left([
+      'episodes.csv: looks like a tab-separated file (header "CHILD\\tDECOM\\t…"), the 903 Episodes table; save it as comma-separated CSV',
+      'header.csv: looks like a ;-separated file (header "\\"CHILD\\";\\"SEX\\";…"), the 903 Header table; save it as comma-separated CSV',
+    ]));
+  });
+
+  it('another ;-separated CSV that is not a 903 table is skipped with a note saying so', async () => {
+    const r = await read903Sources([
+      { name: 'e.csv', text: episodesCsv([goodEpisode()]) }, { name: 'h.csv', text: HEADER_OK }, { name: 'budget.csv', text: 'line;amount;note\n1;2;x\n' },
+    ]);
+    expect(E.isRight(r) && r.right.warnings).toEqual(['budget.csv: looks like a ;-separated file (header "line;amount;…"), and not an SSDA903 table: skipped']);
+  });
+});

@@ -4,7 +4,7 @@ import type { ReferralRow } from '../../src/domain/referral.js';
 import type { VacancyRow } from '../../src/domain/vacancy.js';
 import { loadGazetteer } from '../../src/io/geography.js';
 import { DEFAULT_SETTINGS } from '../../src/matching/context.js';
-import { ageOn, neededDayOf, resolveMatchInput, type InputProblem } from '../../src/matching/input.js';
+import { ageOn, checkMatchRows, neededDayOf, resolveMatchInput, type InputProblem } from '../../src/matching/input.js';
 import { MATCH_DAY } from '../fixtures/matchArbitraries.js';
 
 const gazetteer = (() => {
@@ -68,5 +68,45 @@ describe('resolveMatchInput', () => {
     expect(neededDayOf('2025-02-06', settings)).toEqual({ urgency: 'under5days', day: MATCH_DAY + 3, past: false });
     expect(neededDayOf('2025-02-08', settings)).toEqual({ urgency: 'later', day: MATCH_DAY + 5, past: false });
     expect(neededDayOf('later', settings)).toEqual({ urgency: 'later', day: MATCH_DAY + 28, past: false });
+  });
+});
+
+describe('checkMatchRows: the same rules on rows whose cells did not all decode', () => {
+  const partial = <A>(rows: Partial<A>[], bad: string[][]) => ({ rows, lines: rows.map((_, i) => i + 2), bad: bad.map((b) => new Set(b)) });
+  const check = (refs: Partial<ReferralRow>[], refBad: string[][], vacs: Partial<VacancyRow>[] = [], vacBad: string[][] = []) =>
+    checkMatchRows(partial(refs, refBad), partial(vacs, vacBad), gazetteer, settings).map((p) => [p.table, p.row, p.column, p.message]);
+
+  it('runs every check whose cells decoded, beside rows with bad cells', () => {
+    expect(check(
+      [{ id: 'R1', homePostcode: 'ZZ9 9', age: 10 }, { id: 'R1', neededBy: 'today', age: 3, dateOfBirth: '2015-01-01' }],
+      [['needs'], ['homePostcode']],
+      [{ id: 'V1', carerId: 'C1', ageMin: 12, ageMax: 4, postcode: 'ME44' }],
+      [['weeklyCost']],
+    )).toEqual([
+      ['referrals', 0, 'homePostcode', 'unknown postcode "ZZ9 9": not a postcode sector or district in the ONS Postcode Directory'],
+      ['referrals', 1, 'id', 'id "R1" is already used on line 2; each child needs an id of their own (siblings share a siblingGroup, not an id)'],
+      ['referrals', 1, 'age', 'age 3 does not agree with the date of birth 2015-01-01 (10 on 2025-02-03); give one or make them agree'],
+      ['vacancies', 0, 'ageMax', 'approved age range upside down: ageMin 12 is above ageMax 4'],
+      ['vacancies', 0, 'postcode', 'unknown postcode "ME44": not a postcode sector or district in the ONS Postcode Directory; did you mean the sector "ME4 4" (with a space)?'],
+    ]);
+  });
+
+  it('skips only the checks that need a bad cell: a bad date of birth is not "neither given", a bad school is not "missing"', () => {
+    expect(check([{ id: 'R1', homePostcode: 'ME4 4' }], [['dateOfBirth']])).toEqual([]);
+    expect(check([{ id: 'R1', homePostcode: 'ME4 4' }], [['age']])).toEqual([]);
+    expect(check([{ id: 'R1', homePostcode: 'ME4 4' }], [[]])).toEqual([
+      ['referrals', 0, 'dateOfBirth', 'required: a date of birth or an age (neither is given)'],
+    ]);
+    expect(check([{ id: 'R1', homePostcode: 'ME4 4', age: 9, sameSchool: true }], [['schoolPostcode']])).toEqual([]);
+    expect(check([{ id: 'R1', homePostcode: 'ME4 4', age: 9, sameSchool: true }], [[]])).toEqual([
+      ['referrals', 0, 'schoolPostcode', 'required when sameSchool is yes: the school\'s postcode sector or district'],
+    ]);
+  });
+
+  it('finds on full rows exactly what resolveMatchInput refuses', () => {
+    const refs = [ref({ homePostcode: 'ZZ9 9' }), ref({ id: 'R1', age: undefined }), ref({ id: 'R5', siblingGroup: 'G', careAlongside: 'solo' }), ref({ id: 'R6', siblingGroup: 'G' })];
+    const vacs = [vac({}), vac({ id: 'V1' })];
+    const r = resolve(refs, vacs);
+    expect(E.isLeft(r) && r.left).toEqual(checkMatchRows(partial(refs, refs.map(() => [])), partial(vacs, vacs.map(() => [])), gazetteer, settings));
   });
 });

@@ -70,9 +70,27 @@ describe('formatDecodeErrors, one problem at a time', () => {
     })).toEqual(['scenario.json: $.dateOfBirth: expected IsoDate (date YYYY-MM-DD), found "2022-02-30"']);
   });
 
+  it('a date outside the years the model counts from (years below 100 would crash Date.UTC arithmetic)', () => {
+    expect(linesOf(IsoDate, '0050-01-01')).toEqual(['scenario.json: $: expected IsoDate (date YYYY-MM-DD), found "0050-01-01" (a year from 1900 to 2199)']);
+    expect(linesOf(IsoDate, '9999-12-31')).toEqual(['scenario.json: $: expected IsoDate (date YYYY-MM-DD), found "9999-12-31" (a year from 1900 to 2199)']);
+    expect(E.isRight(IsoDate.decode('2199-12-31'))).toBe(true);
+    expect(E.isRight(IsoDate.decode('1900-01-01'))).toBe(true);
+  });
+
   it('a value of the wrong kind for an object', () => {
     expect(linesOf(Scenario, 3)).toEqual(['scenario.json: $: expected Scenario (object), found 3']);
     expect(linesOf(t.array(EntryRate), { a: 1 })).toEqual(['scenario.json: $: expected array of EntryRate, found {"a":1}']);
+  });
+});
+
+describe('formatDecodeErrors, plausible bounds', () => {
+  it('a figure beyond its bound says the range and the reason; one of the wrong kind keeps the usual message', () => {
+    expect(linesOf(CarerPool, { ...goodCarer(), households: 55_000 })).toEqual([
+      'scenario.json: $.households: expected whole number from 0 to 50,000, found 55000 (more than every approved fostering household in England, about 44,000: a typing slip?)',
+    ]);
+    expect(linesOf(CarerPool, { ...goodCarer(), households: -1 })).toEqual([
+      'scenario.json: $.households: expected NonNegativeInt (whole number ≥ 0), found -1',
+    ]);
   });
 });
 
@@ -83,6 +101,12 @@ describe('formatDecodeErrors, unions and intersections', () => {
     ]);
     expect(linesOf(CarerPool, { ...goodCarer(), places: 1.5 })).toEqual([
       'scenario.json: $.places: expected PositiveInt (whole number ≥ 1) or CountDistribution (object), found 1.5',
+    ]);
+  });
+
+  it('a value of one alternative\'s type beyond that alternative\'s bound says the bound and why', () => {
+    expect(linesOf(CarerPool, { ...goodCarer(), places: 500 })).toEqual([
+      'scenario.json: $.places: expected whole number from 1 to 100, found 500 (no household or home has that many places; describe a large provider as several households)',
     ]);
   });
 

@@ -89,3 +89,68 @@ describe('an explicit list of children in care at the start', () => {
     expect(r.rows[metricIndex('childrenInCareByPlacementType.residentialPrivate')]).toBe(1);
   });
 });
+
+describe('resolveScenario: totals within plausible bounds', () => {
+  const resolveTiny = (mutate: (s: Record<string, any>) => void) => {
+    const json = tinyScenarioJson() as Record<string, any>;
+    mutate(json);
+    return resolveScenario(decodeScenarioObject(json), new Map(), { file: 's.json' });
+  };
+
+  it('refuses households beyond the total bound without laying them out (3 pools of 40,000, each within its own bound)', () => {
+    const started = Date.now();
+    const r = resolveTiny((s) => {
+      for (const i of [1, 2, 3]) s.carers[i].households = 40_000;
+    });
+    expect(E.isLeft(r) && r.left).toEqual([
+      's.json: $.carers: expected at most 100,000, found 120,012 households in all pools, with those recruited over 3 years (more than every fostering household and children\'s home in England: the model would not fit in memory)',
+    ]);
+    expect(Date.now() - started).toBeLessThan(2_000); // nothing laid out
+  });
+
+  it('counts recruitment over the horizon and entries grown by the trend', () => {
+    const r = resolveTiny((s) => {
+      s.carers[0].recruitment.householdsPerYear = 9_000;
+      s.years = 20;
+      s.entries.annualTrend = 0.9;
+    });
+    expect(E.isLeft(r) && r.left).toEqual([
+      's.json: $.carers: expected at most 100,000, found 180,019 households in all pools, with those recruited over 20 years (more than every fostering household and children\'s home in England: the model would not fit in memory)',
+      's.json: $.entries: expected at most 100,000, found 6,390,295 entries a year by year 20, with the trend (three times all children starting care in England in a year, about 33,000)',
+    ]);
+  });
+
+  it('warns above the warning level, and the warning names the file and the path', () => {
+    const r = resolveTiny((s) => {
+      s.externalDemand[0].arrivalsPerYear = 6_000;
+      s.initialPopulation.counts[0].count = 5_500;
+    });
+    expect(E.isRight(r) && r.right.warnings).toEqual([
+      's.json: $.initialPopulation: 5,515 children in care at the start, above 5,000: more than any one authority looks after, the largest about 2,500; fine for a region, and runs take longer',
+      's.json: $.externalDemand: 6,000 children placed by other authorities a year, above 5,000: more than any one area receives from other authorities; fine for a region, and runs take longer',
+    ]);
+    expect(tinyScenario().warnings).toEqual([]);
+  });
+
+  it('refuses a count distribution reaching past its bound', () => {
+    expect(problems((s) => {
+      s.carers[0].places = { '1': 0.5, '500': 0.5 };
+      s.entries.siblingGroups.sizes = { '2': 0.5, '40': 0.5 };
+    })).toEqual([
+      's.json: $.carers[0].places["500"]: expected a whole number from 1 to 100 as key, found "500" (no household or home has that many places; describe a large provider as several households)',
+      's.json: $.entries.siblingGroups.sizes["40"]: expected a whole number from 2 to 20 as key, found "40" (larger than any sibling group in care)',
+    ]);
+  });
+
+  it('refuses more distinct zones than a distance table can hold', () => {
+    const lines = problems((s) => {
+      s.geography.zones = Object.fromEntries(Array.from({ length: 5_001 }, (_, i) => [`Z${i}`, { easting: 500_000 + i, northing: 150_000 }]));
+      s.geography.homeZones = Object.fromEntries(Array.from({ length: 5_001 }, (_, i) => [`Z${i}`, 1]));
+      s.carers = s.carers.map((c: Record<string, unknown>) => ({ ...c, zones: { Z0: 1 } }));
+      s.matching.fallback.spotZones = { Z1: 1 };
+    });
+    expect(lines).toEqual([
+      's.json: $.geography: expected at most 5,000, found 5,001 distinct zones named in the scenario (the distance table would hold over 25 million entries; use postcode districts rather than sectors for a wide area)',
+    ]);
+  });
+});
