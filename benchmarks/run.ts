@@ -3,11 +3,13 @@ import { runAssignmentBench } from './assignment.bench.js';
 import { runCrnBench } from './crn.bench.js';
 import { runForecastBench } from './forecast.bench.js';
 import { runMatchBench } from './match.bench.js';
+import { runOutputsBench } from './outputs.bench.js';
 import { runSsda903Bench } from './ssda903.bench.js';
 
 const print = (lines: readonly string[]): void => lines.forEach((l) => console.log(l));
 
 print(runForecastBench());
+print(await runOutputsBench());
 print(await runCrnBench());
 print(await runAssignmentBench());
 print(runMatchBench());

@@ -83,6 +83,7 @@ export const registerCalibrate = (program: Command, out: (s: string) => void): v
       let label: { name: string; asAt: string; childrenInCare: number };
       if (fileArg !== undefined) {
         const snapshot = orFail(E.chain((json: unknown) => decodeSnapshot(json, fileArg))(readJsonFile(fileArg)));
+        if (!o.quiet) for (const w of snapshot.warnings) process.stderr.write(`warning: ${w}\n`);
         inputs = inputsFromSnapshot(snapshot, gazetteer, fileArg);
         label = { name: snapshot.name, asAt: snapshot.asAt, childrenInCare: snapshot.childrenInCare };
       } else {

@@ -37,6 +37,7 @@ export const registerCompare = (program: Command, out: (s: string) => void): voi
       const problems = loaded.flatMap((r) => (E.isLeft(r) ? r.left : []));
       if (problems.length > 0) throw new UserError(problems);
       const scenarios = loaded.map((r) => (r as E.Right<ResolvedScenario>).right);
+      if (!o.quiet) for (const w of [...new Set(scenarios.flatMap((s) => s.warnings))]) process.stderr.write(`warning: ${w}\n`);
       const base = scenarios[0]!;
       const mismatched = scenarios.slice(1).map((s, i) => [s, optionFiles[i]!] as const).filter(([s]) => s.startEpochDay !== base.startEpochDay);
       if (mismatched.length > 0) {

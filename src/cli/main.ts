@@ -51,6 +51,7 @@ export const buildProgram = (out: (s: string) => void, err: (s: string) => void)
       runs: number; seed: number; years?: number; workers?: number; out: string; quiet?: boolean; json?: boolean; html: boolean; xlsx: boolean; force?: boolean; exportSsda903?: string; exportRuns: number;
     }) => {
       const rs = orFail(loadScenarioFile(file, o.years === undefined ? {} : { years: o.years }));
+      if (!o.quiet) for (const w of rs.warnings) process.stderr.write(`warning: ${w}\n`);
       const years = o.years ?? rs.defaultYears;
       const exportRuns = Math.min(o.exportRuns, o.runs);
       const exportNames = (r: number): string[] => {

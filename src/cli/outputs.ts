@@ -1,5 +1,6 @@
 // What every command that writes files shares: plan the outputs before the work (refusing inputs
 // and files the tool did not write, unless --force), write them after, and say what was written.
+import { basename, dirname } from 'node:path';
 import { E } from '../domain/fp.js';
 import { planOutputs, writeOutputs, type OutputFile, type OutputPlan } from '../io/outputDir.js';
 import { UserError, orFail } from './userError.js';
@@ -12,9 +13,14 @@ export const writeOrFail = (plan: OutputPlan, files: readonly OutputFile[]): voi
   if (E.isLeft(r)) throw new UserError(r.left);
 };
 
-/** "Wrote a, b and c" */
-export const wroteLine = (paths: readonly string[]): string =>
-  `Wrote ${paths.length <= 1 ? paths.join('') : `${paths.slice(0, -1).join(', ')} and ${paths[paths.length - 1]}`}`;
+const andList = (xs: readonly string[]): string => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
+
+/** "Wrote a and b", or "Wrote in out/forecast: a, b and c" when they share a folder. */
+export const wroteLine = (paths: readonly string[]): string => {
+  const dirs = new Set(paths.map((p) => dirname(p)));
+  if (paths.length < 2 || dirs.size > 1) return `Wrote ${andList(paths)}`;
+  return `Wrote in ${[...dirs][0]}: ${andList(paths.map((p) => basename(p)))}`;
+};
 
 /** Columns a terminal table may use: the terminal's width, or 100 when it is not known (a pipe, a file). */
 export const terminalWidth = (): number => (process.stdout.isTTY === true && process.stdout.columns > 0 ? process.stdout.columns : 100);

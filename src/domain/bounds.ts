@@ -8,7 +8,7 @@
 // 31 March, 33,000 starting care a year; about 44,000 approved fostering households; the largest
 // authorities look after about 2,500 children and have a few hundred fostering households each.
 import { t } from './fp.js';
-import { AgeYears, GrowthRate, NonNegative, NonNegativeInt, Positive, PositiveInt } from './units.js';
+import { GrowthRate, NonNegative, NonNegativeInt, Positive, PositiveInt } from './units.js';
 
 export interface Bound {
   /** Values above this are refused. */
@@ -194,7 +194,6 @@ export const MilesPositive = bounded(Positive, MILES);
 export const Growth = bounded(GrowthRate, GROWTH_PER_YEAR);
 export const Easting = bounded(t.number, EASTING);
 export const Northing = bounded(t.number, NORTHING);
-export { AgeYears };
 
 // ---- Bounds on a whole scenario (checked when it is resolved) ---------------------------------
 

@@ -1,5 +1,6 @@
 // Read a JSON file into an unknown value, or a readable message naming the file and, for a
-// syntax error, the line and column. Nothing here throws for a user mistake.
+// syntax error or nesting deeper than any input of ours (bounds.ts MAX_JSON_DEPTH), the line and
+// column. Nothing here throws for a user mistake.
 import { readFileSync } from 'node:fs';
 import { MAX_JSON_DEPTH } from '../domain/bounds.js';
 import { E } from '../domain/fp.js';

@@ -32,11 +32,12 @@ export const yearBlocks = (header: readonly string[], rows: readonly (readonly [
 
 /** `text` broken at spaces into lines no wider than `width` (a longer word stands alone); later lines start with `indent`. */
 export const wrapText = (text: string, width: number, indent = ''): string[] => {
+  const lead = /^ */.exec(text)![0];
   const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    const next = line === '' ? word : `${line} ${word}`;
-    if (line !== '' && next.length > width) {
+  let line = lead;
+  for (const word of text.slice(lead.length).split(' ')) {
+    const next = line.trim() === '' ? `${line}${word}` : `${line} ${word}`;
+    if (line.trim() !== '' && next.length > width) {
       lines.push(line);
       line = `${indent}${word}`;
     } else {

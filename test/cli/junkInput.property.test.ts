@@ -15,7 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { FIELD_DOCS } from '../../src/io/formatReference.js';
 
 const CLI = 'dist/src/cli/main.js';
-const RUNS = Number(process.env.JUNK_RUNS ?? 7);
+const RUNS = Number(process.env.JUNK_RUNS ?? 6);
 const MATCH_DATE = '2025-02-03';
 
 const MEDWAY = resolve('scenarios/medway-2022.json');

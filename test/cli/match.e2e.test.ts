@@ -58,7 +58,7 @@ describe('sufficiency match on the example files', () => {
     const out = join(tmp(), 'match');
     const w = run(...args, '--out', out, '--json');
     expect(w.code).toBe(0);
-    expect(w.err).toContain(`Wrote ${out}/match.json and ${out}/match.csv`);
+    expect(w.err).toContain(`Wrote in ${out}: match.json and match.csv`);
     expect(readFileSync(join(out, 'match.json'), 'utf8')).toBe(j1.out);
     expect(readFileSync(join(out, 'match.csv'), 'utf8')).toBe(csv.out);
   });

@@ -66,7 +66,7 @@ describe('outputs never destroy the user\'s files', () => {
     expectUnchanged(dir, before);
     const written = readdirSync(join(dir, 'sub')).sort();
     expect(written).toEqual(expect.arrayContaining(['keep.txt', 'summary.json', 'by-year.csv', 'header-r0001.csv', 'episodes-r0001.csv', 'uasc-r0001.csv', 'comparison.json', 'comparison.csv', 'match.json', 'match.csv', 'estimates.json', 'goal-seek.json', 'goal-seek.csv', '.sufficiency-outputs.json']));
-    expect(results[0]!.out).toContain('Wrote sub/summary.json');
+    expect(results[0]!.out).toContain('Wrote in sub: summary.json, by-year.csv');
     expect(results[0]!.out).toContain('Wrote synthetic SSDA903 files for 1 replication to sub');
     // Running the same commands again replaces their own files.
     expect(run(dir, 'forecast', 'my-area.json', '--runs', '3', '--years', '1', '--out', 'sub', '--workers', '1', '--quiet').code).toBe(0);

@@ -58,6 +58,6 @@ describe('progress and the terminal', () => {
     expect(r.status).toBe(0);
     const s = JSON.parse(r.stdout);
     expect([s.runs, s.years.length]).toEqual([5, 1]);
-    expect(r.stderr).toContain(`Wrote ${out}/summary.json`);
+    expect(r.stderr).toContain(`Wrote in ${out}: summary.json`);
   });
 });

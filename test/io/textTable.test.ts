@@ -46,3 +46,9 @@ describe('wrapText', () => {
     expect(wrapText('short', 60)).toEqual(['short']);
   });
 });
+
+describe('wrapText keeps a leading indent', () => {
+  it('indents the first line as the text does', () => {
+    expect(wrapText('  saves £136,599 per child-year kept within 20 miles', 31, '    ')).toEqual(['  saves £136,599 per child-year', '    kept within 20 miles']);
+  });
+});
