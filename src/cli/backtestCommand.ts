@@ -24,7 +24,7 @@ import { filesUnder } from '../io/inputFiles.js';
 import { outputPath } from '../io/outputDir.js';
 import { ENGINE_VERSION } from '../domain/version.js';
 import { planOrFail, wroteLine, writeOrFail } from './outputs.js';
-import { progressBar, progressWanted } from './progress.js';
+import { progressBar, progressWanted, readWithProgress } from './progress.js';
 import { UserError, orFail, wholeNumber } from './userError.js';
 import { runColumns } from './workers.js';
 
@@ -53,7 +53,7 @@ export const registerBacktest = (program: Command, out: (s: string) => void): vo
       const outputs = ['backtest.json', 'backtest.csv', 'scenario.json'].map((n) => outputPath(o.out, n));
       const plan = planOrFail(outputs, filesUnder(o.ssda903), o.force);
       const g = orFail(E.mapLeft((m: string) => [m])(loadGazetteer()));
-      const read = orFail(await read903Directory(o.ssda903));
+      const read = orFail(await readWithProgress({}, (progress) => read903Directory(o.ssda903, progress)));
       const now = orFail(estimateFromReturns(read.returns, g));
       const asAt = epochDayOf(now.asAt);
       const cutIso = `${Number(now.asAt.slice(0, 4)) - o.rewind}-03-31`;

@@ -10,7 +10,7 @@ import { fitTableLines } from '../calibrate/fitTable.js';
 import { inputsFromSnapshot } from '../calibrate/inputs.js';
 import { filesUnder } from '../io/inputFiles.js';
 import { planOrFail, wroteLine, writeOrFail } from './outputs.js';
-import { progressBar, progressWanted } from './progress.js';
+import { progressBar, progressWanted, readWithProgress } from './progress.js';
 import { loadGazetteer } from '../io/geography.js';
 import { readJsonFile } from '../io/readJson.js';
 import { EXIT_INVALID, UserError, orFail, wholeNumber } from './userError.js';
@@ -127,7 +127,7 @@ export const registerCalibrate = (program: Command, out: (s: string) => void): v
 const from903 = async (dir: string, g: Gazetteer, o: CalibrateOptions): Promise<{
   inputs: E.Either<CalibrationProblem, CalibrationInputs>; label: { name: string; asAt: string; childrenInCare: number };
 }> => {
-  const read = orFail(await read903Directory(dir));
+  const read = orFail(await readWithProgress(o, (progress) => read903Directory(dir, progress)));
   const est = orFail(estimateFromReturns(read.returns, g, {
     ...(o.asAt === undefined ? {} : { asAt: o.asAt }), ...(o.observedFrom === undefined ? {} : { observedFrom: o.observedFrom }),
   }));

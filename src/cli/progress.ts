@@ -51,3 +51,13 @@ export const progressBar = (enabled: boolean, label: string, unit: string): Prog
     },
   };
 };
+
+/** Read 903 files with a bar in kilobytes read (a million-row folder takes several seconds). */
+export const readWithProgress = async <A>(o: { quiet?: boolean; json?: boolean }, read: (progress: (done: number, total: number) => void) => Promise<A>): Promise<A> => {
+  const bar = progressBar(progressWanted(o), 'Reading', 'kB');
+  try {
+    return await read((done, total) => bar.update(Math.floor(done / 1000), Math.max(1, Math.ceil(total / 1000))));
+  } finally {
+    bar.stop();
+  }
+};

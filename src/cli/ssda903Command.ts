@@ -11,6 +11,7 @@ import { parseDate903 } from '../domain/ssda903.js';
 import { isoDateOfEpochDay } from '../domain/time.js';
 import { filesUnder } from '../io/inputFiles.js';
 import { planOrFail, wroteLine, writeOrFail } from './outputs.js';
+import { readWithProgress } from './progress.js';
 import { loadGazetteer } from '../io/geography.js';
 import { read903Directory } from '../io/ssda903Files.js';
 import { UserError, orFail } from './userError.js';
@@ -49,7 +50,7 @@ export const registerSsda903 = (program: Command, out: (s: string) => void): voi
     .option('--force', 'replace an existing --out file that sufficiency did not write (never an input)')
     .action(async (dir: string, o: Ssda903Options) => {
       const plan = planOrFail(o.out === undefined ? [] : [o.out], filesUnder(dir), o.force);
-      const read = orFail(await read903Directory(dir));
+      const read = orFail(await readWithProgress(o, (progress) => read903Directory(dir, progress)));
       const gazetteer = orFail(E.mapLeft((m: string) => [m])(loadGazetteer()));
       const estimates = orFail(estimateFromReturns(read.returns, gazetteer, {
         ...(o.asAt === undefined ? {} : { asAt: o.asAt }),

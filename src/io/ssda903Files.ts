@@ -128,7 +128,21 @@ const linesOf = (record: readonly string[]): number => {
 };
 
 /** Read 903 tables from sources (files or text). Files are read in the order given. */
-export const read903Sources = async (sources: readonly Source903[]): Promise<E.Either<string[], Read903>> => {
+/** Bytes read so far of the sources' total, for a progress bar on large folders. */
+export type ReadProgress = (bytesRead: number, totalBytes: number) => void;
+
+const sizeOf = (s: Source903): number => {
+  if (s.text !== undefined) return Buffer.byteLength(s.text);
+  try {
+    return statSync(s.path ?? s.name).size;
+  } catch {
+    return 0;
+  }
+};
+
+export const read903Sources = async (sources: readonly Source903[], progress?: ReadProgress): Promise<E.Either<string[], Read903>> => {
+  const totalBytes = progress === undefined ? 0 : sources.reduce((n, s) => n + sizeOf(s), 0);
+  let bytesBefore = 0;
   const problems: Problem[] = [];
   const warnings: string[] = [];
   const files: FileSummary[] = [];
@@ -154,7 +168,17 @@ export const read903Sources = async (sources: readonly Source903[]): Promise<E.E
     const firstEpisode = store.episodeRows;
     // Lines are counted here rather than with csv-parse's `info` (which builds an object per record):
     // blank lines are kept (and skipped below) so every line is seen.
-    const parser = streamOf(source).pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: false }));
+    const stream = streamOf(source);
+    if (progress !== undefined) {
+      let read = 0;
+      const before = bytesBefore;
+      stream.on('data', (chunk: Buffer | string) => {
+        read += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
+        progress(before + read, totalBytes);
+      });
+    }
+    bytesBefore += progress === undefined ? 0 : sizeOf(source);
+    const parser = stream.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: false }));
     let nextLine = 1;
     let indexes: readonly (number | undefined)[] = [];
     const texts: (string | undefined)[] = [];
@@ -289,10 +313,10 @@ const checkAcrossTables = (
  * Read every 903 CSV under `dir`. Messages name files by their path relative to `dir`. A
  * directory that cannot be read, holds no CSV, or holds no Episodes or Header table is a Left.
  */
-export const read903Directory = async (dir: string): Promise<E.Either<string[], Read903>> => {
+export const read903Directory = async (dir: string, progress?: ReadProgress): Promise<E.Either<string[], Read903>> => {
   const listed = listCsvFiles(dir);
   if (E.isLeft(listed)) return listed;
   if (listed.right.length === 0) return E.left([`${dir}: no CSV files found (looked in every folder below it); expected the 903 Header and Episodes tables saved as CSV`]);
-  return read903Sources(listed.right.map((name) => ({ name, path: join(dir, name) })));
+  return read903Sources(listed.right.map((name) => ({ name, path: join(dir, name) })), progress);
 };
 

@@ -28,6 +28,15 @@ describe('progress and the terminal', () => {
     expect(shown).toContain('Children in care at 31 March');
   });
 
+  it('shows the kilobytes read of SSDA903 files on a terminal, and nothing in a pipe', () => {
+    const shown = onTerminal(120, ['ssda903', 'scenarios/examples/ssda903']);
+    expect(shown).toMatch(/Reading \[[^\]]*\] [\d,]+\/[\d,]+ kB/);
+    const piped = inPipe(['ssda903', 'scenarios/examples/ssda903']);
+    expect(piped.status).toBe(0);
+    expect(piped.stderr).not.toContain('Reading [');
+    expect(piped.stdout).not.toContain('Reading [');
+  });
+
   it('draws nothing in a pipe, and nothing with --quiet on a terminal', () => {
     const r = inPipe(['forecast', '--runs', '150', '--years', '1', '--workers', '1', '--out', join(tmp(), 'f')]);
     expect(r.status).toBe(0);
