@@ -22,18 +22,20 @@ const BRAND_DESCRIPTIONS: Readonly<Record<string, string>> = {
 
 const FOUND_MAX_CHARS = 60;
 
-/** The fields of io-ts codecs this module looks at; every codec class has `_tag` and `name`. */
-interface CodecShape {
+/** The fields of io-ts codecs that error messages and the strict decode read; every codec class has `_tag` and `name`. */
+export interface CodecShape {
   readonly _tag?: string;
   readonly name: string;
   readonly type?: unknown;
   readonly types?: readonly unknown[];
   readonly keys?: Readonly<Record<string, unknown>>;
+  readonly props?: Readonly<Record<string, unknown>>;
   readonly value?: unknown;
   readonly domain?: unknown;
+  readonly codomain?: unknown;
 }
 
-const shape = (codec: unknown): CodecShape => codec as CodecShape;
+export const shape = (codec: unknown): CodecShape => codec as CodecShape;
 
 /** Look through wrappers that pass their own context entry to the codec inside. */
 const structural = (codec: unknown): CodecShape => {

@@ -9,21 +9,8 @@
 import { boundOf, formatNumber } from '../domain/bounds.js';
 import { E, type t } from '../domain/fp.js';
 import { didYouMean } from '../domain/similar.js';
-import { decodeIssues, describe, formatIssues, renderFound, type Issue, type Segment } from './decodeErrors.js';
+import { decodeIssues, describe, formatIssues, renderFound, shape, type Issue, type Segment } from './decodeErrors.js';
 
-/** The fields of io-ts codecs the walk reads. */
-interface CodecShape {
-  readonly _tag?: string;
-  readonly name: string;
-  readonly type?: unknown;
-  readonly types?: readonly unknown[];
-  readonly props?: Readonly<Record<string, unknown>>;
-  readonly codomain?: unknown;
-  readonly value?: unknown;
-  readonly decode: (u: unknown) => E.Either<unknown, unknown>;
-}
-
-const shape = (codec: unknown): CodecShape => codec as CodecShape;
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const OBJECT_TAGS = new Set(['InterfaceType', 'PartialType', 'StrictType']);
 const WRAPPERS = new Set(['RefinementType', 'ReadonlyType', 'ExactType', 'RecursiveType']);
@@ -76,7 +63,7 @@ const literalOf = (codec: unknown): unknown => {
  * object alternative. Undefined when it cannot be told (the decode errors say why).
  */
 const alternativeFor = (types: readonly unknown[], value: unknown): unknown => {
-  const decodes = types.find((c) => E.isRight(shape(c).decode(value)));
+  const decodes = types.find((c) => E.isRight((c as t.Decoder<unknown, unknown>).decode(value)));
   if (decodes !== undefined) return decodes;
   if (!isObject(value)) return undefined;
   const objects = types.filter((c) => fieldsOf(c) !== undefined);

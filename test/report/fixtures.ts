@@ -25,7 +25,7 @@ export const load = (file: string, years: number): ResolvedScenario => {
   return r.right;
 };
 
-const columnsOf = (rs: ResolvedScenario, opts: ForecastOptions): ReplicationColumns => {
+export const columnsOf = (rs: ResolvedScenario, opts: ForecastOptions): ReplicationColumns => {
   const c = new ReplicationColumns(opts.runs, opts.years);
   runReplicationRange(rs, opts, 0, opts.runs, (r, rows) => c.add(r, rows));
   return c;

@@ -3,18 +3,17 @@
 // the expected number format, or an empty cell where the figure is not defined.
 import ExcelJS from 'exceljs';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { E } from '../../src/domain/fp.js';
 import { financialYearsFrom } from '../../src/domain/time.js';
 import { ENGINE_VERSION } from '../../src/domain/version.js';
-import { loadScenarioFile } from '../../src/io/scenarioFile.js';
 import { METRICS, type MetricDef } from '../../src/metrics/catalog.js';
 import { compareOption, type ComparisonReport } from '../../src/metrics/compare.js';
-import { ReplicationColumns, type Stats } from '../../src/metrics/summary.js';
+import type { Stats } from '../../src/metrics/summary.js';
 import { familiesWithMetrics } from '../../src/report/workbookMetrics.js';
 import { comparisonWorkbook, forecastWorkbook, workbookAbout, type WorkbookAbout } from '../../src/report/workbook.js';
 import { scenarioHash } from '../../src/scenario/hash.js';
 import type { ResolvedScenario } from '../../src/scenario/resolved.js';
-import { runReplicationRange, summarise, type ForecastOptions, type ForecastSummary } from '../../src/sim/forecast.js';
+import { summarise, type ForecastOptions, type ForecastSummary } from '../../src/sim/forecast.js';
+import { columnsOf, load } from './fixtures.js';
 
 // Written out here, not imported, so a changed format in the code is seen by the test.
 const EXPECTED_FORMAT: Record<MetricDef['unit'], string> = {
@@ -25,17 +24,6 @@ const STATS = ['mean', 'p5', 'p50', 'p95'] as const;
 const RUN_DATE = '2025-04-01T09:30:00.000Z';
 const OPTION_FILE = 'scenarios/options/inhouse-recruitment-10plus.json';
 
-const load = (file: string, years: number): ResolvedScenario => {
-  const r = loadScenarioFile(file, { years });
-  if (E.isLeft(r)) throw new Error(r.left.join('\n'));
-  return r.right;
-};
-
-const columnsOf = (rs: ResolvedScenario, opts: ForecastOptions): ReplicationColumns => {
-  const c = new ReplicationColumns(opts.runs, opts.years);
-  runReplicationRange(rs, opts, 0, opts.runs, (r, rows) => c.add(r, rows));
-  return c;
-};
 
 const readBack = async (bytes: Uint8Array): Promise<ExcelJS.Workbook> => {
   expect(bytes).toBeInstanceOf(Uint8Array);
