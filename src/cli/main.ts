@@ -128,6 +128,11 @@ export const buildProgram = (out: (s: string) => void, err: (s: string) => void)
 /** An argument as it would be typed in a shell. */
 const shellWord = (a: string): string => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
 
+/** Exit 1 means a bug in sufficiency, never a user mistake: say so, and how to report it (one line). */
+export const internalErrorMessage = (e: unknown, argv: readonly string[], detail: 'stack' | 'message'): string =>
+  `internal error: ${e instanceof Error ? (detail === 'stack' ? e.stack : e.message) : String(e)}\n`
+  + `This is a bug in sufficiency ${ENGINE_VERSION}, not a problem with your input: please report it with the command you ran (sufficiency ${argv.map(shellWord).join(' ')}) and, if you can, the files it read.\n`;
+
 export const main = async (argv: readonly string[]): Promise<number> => {
   const out = (s: string): void => void process.stdout.write(s);
   const err = (s: string): void => void process.stderr.write(s);
@@ -144,9 +149,7 @@ export const main = async (argv: readonly string[]): Promise<number> => {
       // Help and version exit 0; usage mistakes (commander already printed why) are invalid input.
       return e.exitCode === 0 ? EXIT_OK : EXIT_INVALID;
     }
-    // Exit 1 means a bug in sufficiency, never a user mistake: say so, and how to report it.
-    err(`internal error: ${e instanceof Error ? (process.env.SUFFICIENCY_DEBUG ? e.stack : e.message) : String(e)}\n`);
-    err(`This is a bug in sufficiency ${ENGINE_VERSION}, not a problem with your input: please report it with the command you ran (sufficiency ${argv.map(shellWord).join(' ')}) and, if you can, the files it read.\n`);
+    err(internalErrorMessage(e, argv, process.env.SUFFICIENCY_DEBUG ? 'stack' : 'message'));
     return EXIT_INTERNAL;
   }
 };
