@@ -11,7 +11,6 @@ import { forecastTable } from '../io/forecastTable.js';
 import { outputPath, type OutputFile } from '../io/outputDir.js';
 import { scenarioInputFiles } from '../io/inputFiles.js';
 import { REPORT_FILE, commandLine, fileSlug, planOrFail, runDateNow, terminalWidth, wroteLine, writeOrFail } from './outputs.js';
-import { forecastWorkbook, workbookAbout } from '../report/workbook.js';
 import { forecastReportHtml } from '../report/html.js';
 import { scenarioAbout } from '../report/about.js';
 import { readReportRuntime } from '../io/reportRuntime.js';
@@ -74,7 +73,11 @@ export const buildProgram = (out: (s: string) => void, err: (s: string) => void)
         const about = { dateRun: runDate, scenarios: [scenarioAbout(rs.scenario, file)], command: commandLine('forecast', file, o) };
         files.push({ path: outputPath(o.out, REPORT_FILE), content: forecastReportHtml(summary, about, chartRuntime) });
       }
-      if (o.xlsx) files.push({ path: outputPath(o.out, workbookName), content: await forecastWorkbook(summary, workbookAbout(rs, file, runDate)) });
+      if (o.xlsx) {
+        // Loaded only when wanted: exceljs doubles the command's start-up time.
+        const { forecastWorkbook, workbookAbout } = await import('../report/workbook.js');
+        files.push({ path: outputPath(o.out, workbookName), content: await forecastWorkbook(summary, workbookAbout(rs, file, runDate)) });
+      }
       if (o.exportSsda903 !== undefined) {
         for (let r = 0; r < exportRuns; r++) {
           // The same replication the forecast ran, again with its history kept.
