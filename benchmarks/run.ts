@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark, one after the other, in compiled JavaScript.
 import { runAssignmentBench } from './assignment.bench.js';
 import { runCrnBench } from './crn.bench.js';
+import { runExplorerBench } from './explorer.bench.js';
 import { runForecastBench } from './forecast.bench.js';
 import { runMatchBench } from './match.bench.js';
 import { runOutputsBench } from './outputs.bench.js';
@@ -14,3 +15,4 @@ print(await runCrnBench());
 print(await runAssignmentBench());
 print(runMatchBench());
 print(await runSsda903Bench());
+print(await runExplorerBench());

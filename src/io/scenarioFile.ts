@@ -9,6 +9,7 @@ import { Lever } from '../domain/lever.js';
 import { Scenario } from '../domain/scenario.js';
 import { decodeIssues, decodeWith, describe, formatIssues, renderFound, type Issue } from '../scenario/decodeErrors.js';
 import { strictIssues } from '../scenario/strictDecode.js';
+import { mergeExtends } from '../scenario/extendsMerge.js';
 import { resolveScenario } from '../scenario/resolve.js';
 import type { ResolvedScenario } from '../scenario/resolved.js';
 import { loadGazetteer } from './geography.js';
@@ -59,21 +60,7 @@ const readScenarioTree = (path: string, chain: readonly string[]): E.Either<stri
         E.Do,
         E.apS('levers', pipe(ownLevers, E.mapLeft((lines) => lines.map((l) => l.replace(`${path}: $.levers: $`, `${path}: $.levers`))))),
         E.apS('base', readScenarioTree(show(basePath), [...chain, abs])),
-        E.map(({ base }) => {
-          const { extends: _ignored, ...mine } = json;
-          void _ignored;
-          const b = base.json;
-          return {
-            json: {
-              ...b,
-              ...mine,
-              levers: [...((b.levers as unknown[] | undefined) ?? []), ...((mine.levers as unknown[] | undefined) ?? [])],
-              sources: { ...((b.sources as Json | undefined) ?? {}), ...((mine.sources as Json | undefined) ?? {}) },
-              notes: [...((b.notes as unknown[] | undefined) ?? []), ...((mine.notes as unknown[] | undefined) ?? [])],
-            },
-            files: [own, ...base.files],
-          };
-        }),
+        E.map(({ base }) => ({ json: mergeExtends(base.json, json), files: [own, ...base.files] })),
       );
     }),
   );

@@ -1,7 +1,8 @@
 // A stable hash of the resolved scenario: canonical JSON (sorted keys) of the decoded scenario
-// and the zone table it resolved to, so the same inputs give the same hash on any machine.
-import { createHash } from 'node:crypto';
+// and the zone table it resolved to, so the same inputs give the same hash on any machine, and in
+// a browser: SHA-256 is our own pure TypeScript (sha256.ts), equal to node:crypto's.
 import type { ResolvedScenario } from './resolved.js';
+import { sha256Hex } from './sha256.js';
 
 export const canonicalJson = (value: unknown): string => {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
@@ -13,4 +14,4 @@ export const canonicalJson = (value: unknown): string => {
 };
 
 export const scenarioHash = (rs: ResolvedScenario): string =>
-  `sha256:${createHash('sha256').update(canonicalJson({ scenario: rs.scenario, zones: rs.zones })).digest('hex')}`;
+  `sha256:${sha256Hex(canonicalJson({ scenario: rs.scenario, zones: rs.zones }))}`;
