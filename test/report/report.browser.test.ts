@@ -3,11 +3,12 @@
 // table present, hostile names shown as text with no script run, and no request leaving the page.
 // Also takes the README's screenshot (docs/report.png). Never skipped: without chromium it fails.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, openWatched, type Opened } from '../fixtures/browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { E } from '../../src/domain/fp.js';
 import { readReportRuntime } from '../../src/io/reportRuntime.js';
@@ -28,8 +29,6 @@ declare const document: any;
 declare const window: any;
 declare const getComputedStyle: (el: unknown) => { breakBefore: string };
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'];
 const ROOT = join(import.meta.dirname, '..', '..');
 
 let browser: Browser;
@@ -39,9 +38,6 @@ let comparisonRun: ComparisonFixture;
 const files: Record<'forecast' | 'hostileForecast' | 'comparison' | 'hostileComparison', string> = { forecast: '', hostileForecast: '', comparison: '', hostileComparison: '' };
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`chromium not found at ${CHROMIUM}: the report tests need a real browser. Install it with \`apt-get install chromium\` (as .ci/run does), or set CHROMIUM_PATH.`);
-  }
   // Build the runtime from the current source, then read it as the CLI does.
   execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-report-runtime.mjs'), '--quiet'], { cwd: ROOT, stdio: 'inherit' });
   const runtime = readReportRuntime();
@@ -59,7 +55,7 @@ beforeAll(async () => {
   write('comparison', comparisonReportHtml(comparisonRun.report, comparisonRun.about, runtime.right));
   const hc = hostileComparison(comparisonRun);
   write('hostileComparison', comparisonReportHtml(hc.report, hc.about, runtime.right));
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  browser = await launchChromium('report');
 });
 
 afterAll(async () => {
@@ -67,38 +63,11 @@ afterAll(async () => {
   if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
 });
 
-interface Opened {
-  readonly page: Page;
-  readonly requests: string[];
-  readonly dialogs: string[];
-  readonly errors: string[];
-}
-
 /** Opens a report from disk and waits until the runtime says every chart is drawn (or failed). */
 const open = async (file: string, viewport = { width: 1200, height: 800 }): Promise<Opened> => {
-  const page = await browser.newPage({ viewport, deviceScaleFactor: 1 });
-  const requests: string[] = [];
-  const dialogs: string[] = [];
-  const errors: string[] = [];
-  page.on('request', (r) => requests.push(r.url()));
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text());
-  });
-  // Anything the content security policy blocks would not show as a request: record it too.
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e: { violatedDirective: string; blockedURI: string }) => {
-      window.cspViolations ??= [];
-      window.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`);
-    });
-  });
-  await page.goto(pathToFileURL(file).href);
-  await page.waitForSelector('html[data-charts="done"]', { timeout: 30_000 });
-  return { page, requests, dialogs, errors };
+  const o = await openWatched(browser, pathToFileURL(file).href, { viewport });
+  await o.page.waitForSelector('html[data-charts="done"]', { timeout: 30_000 });
+  return o;
 };
 
 const expectNothingLeft = async (o: Opened): Promise<void> => {

@@ -5,14 +5,15 @@
 // are explained in the codec's words, a run can be cancelled, a hostile scenario name stays text,
 // and no request leaves the page. Takes the README's screenshot (docs/explorer.png). Never
 // skipped: without chromium it fails and says how to install it.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildExplorerPage, CHROMIUM, CHROMIUM_ARGS } from '../../benchmarks/explorer.bench.js';
+import { buildExplorerPage } from '../../benchmarks/explorer.bench.js';
+import { launchChromium, openWatched, type Opened } from '../fixtures/browser.js';
 import { E } from '../../src/domain/fp.js';
 import { summaryJson } from '../../src/io/forecastFiles.js';
 import { loadScenarioFile } from '../../src/io/scenarioFile.js';
@@ -43,15 +44,12 @@ const cliSummary = (file: string, runs = RUNS, years = YEARS, seed = 1): string 
 };
 
 beforeAll(() => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`chromium not found at ${CHROMIUM}: the explorer tests need a real browser. Install it with \`apt-get install chromium\` (as .ci/run does), or set CHROMIUM_PATH.`);
-  }
   page = buildExplorerPage(ROOT);
   dir = mkdtempSync(join(tmpdir(), 'explorer-test-'));
 });
 
 beforeAll(async () => {
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  browser = await launchChromium('explorer');
 });
 
 afterAll(async () => {
@@ -59,36 +57,10 @@ afterAll(async () => {
   if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
 });
 
-interface Opened {
-  readonly page: Page;
-  readonly requests: string[];
-  readonly dialogs: string[];
-  readonly errors: string[];
-}
-
 const open = async (viewport = { width: 1280, height: 860 }): Promise<Opened> => {
-  const p = await browser.newPage({ viewport, deviceScaleFactor: 1, acceptDownloads: true });
-  const requests: string[] = [];
-  const dialogs: string[] = [];
-  const errors: string[] = [];
-  p.on('request', (r) => requests.push(r.url()));
-  p.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
-  p.on('pageerror', (e) => errors.push(e.message));
-  p.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text());
-  });
-  await p.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e: { violatedDirective: string; blockedURI: string }) => {
-      window.cspViolations ??= [];
-      window.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`);
-    });
-  });
-  await p.goto(pathToFileURL(page).href);
-  await p.waitForSelector('#run');
-  return { page: p, requests, dialogs, errors };
+  const o = await openWatched(browser, pathToFileURL(page).href, { viewport, acceptDownloads: true });
+  await o.page.waitForSelector('#run');
+  return o;
 };
 
 const expectNothingLeft = async (o: Opened): Promise<void> => {
