@@ -6,7 +6,7 @@ import { E, pipe } from '../domain/fp.js';
 import { Scenario } from '../domain/scenario.js';
 import { financialYearsFrom } from '../domain/time.js';
 import { loadGazetteer } from '../io/geography.js';
-import { readScenarioJson } from '../io/scenarioFile.js';
+import { loadScenarioFile, readScenarioJson } from '../io/scenarioFile.js';
 import { metricIndex } from '../metrics/catalog.js';
 import { meets, numberAt, parseTarget, pathSegments, seek, withNumberAt } from '../metrics/goalSeek.js';
 import { decodeWith } from '../scenario/decodeErrors.js';
@@ -67,6 +67,8 @@ export const registerGoalSeek = (program: Command, out: (s: string) => void): vo
         E.chain((s) => resolveScenario(s, gazetteer, { file })),
       );
       // Check the file and both ends of the range before spending time on runs.
+      // The file as it is, loaded as every command loads it: its warnings are worth a look before the runs.
+      for (const w of orFail(loadScenarioFile(file)).warnings) process.stderr.write(`warning: ${w}\n`);
       orFail(at(o.min));
       const rs0 = orFail(at(max));
       const years = financialYearsFrom(rs0.startEpochDay, 50);

@@ -50,3 +50,21 @@ describe('sufficiency validate: strict input', () => {
     expect(r.err).toBe(`warning: ${f}: $.carers[3].households: 2050 is above 2,000: more than any one authority has; fine for a regional or national market, and runs take longer\n`);
   });
 });
+
+describe('warnings from the commands that run the model', () => {
+  it('forecast and goal-seek print the file\'s warnings on stderr before running; --quiet hides them from forecast', () => {
+    const f = scenario((s) => {
+      s.carers[3].households = 2050;
+    });
+    const warning = `warning: ${f}: $.carers[3].households: 2050 is above 2,000`;
+    const out = mkdtempSync(join(tmpdir(), 'strict-out-'));
+    const fc = run('forecast', f, '--runs', '1', '--years', '1', '--workers', '1', '--no-html', '--no-xlsx', '--out', join(out, 'f'));
+    expect(fc.code).toBe(0);
+    expect(fc.err).toContain(warning);
+    const quiet = run('forecast', f, '--runs', '1', '--years', '1', '--workers', '1', '--no-html', '--no-xlsx', '--quiet', '--out', join(out, 'q'));
+    expect([quiet.code, quiet.err]).toEqual([0, '']);
+    const gs = run('goal-seek', f, '--lever', 'carers[3].households', '--target', 'childrenInCare >= 0 in 2022/23', '--runs', '10', '--min', '2050', '--max', '2051', '--out', join(out, 'g'));
+    expect(gs.code).toBe(0);
+    expect(gs.err).toContain(warning);
+  });
+});
