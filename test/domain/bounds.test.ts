@@ -4,14 +4,15 @@ import {
 } from '../../src/domain/bounds.js';
 import { E } from '../../src/domain/fp.js';
 import { NonNegativeInt } from '../../src/domain/units.js';
+import { expectRight } from '../fixtures/either.js';
 
 const messageOf = (r: E.Either<readonly { readonly message?: string }[], unknown>): string | undefined =>
   (E.isLeft(r) ? r.left[0]?.message ?? '' : undefined);
 
 describe('bounded codecs', () => {
   it('refuse a figure beyond the bound with its reason, and accept the bound itself', () => {
-    expect(E.isRight(Households.decode(55))).toBe(true);
-    expect(E.isRight(Households.decode(50_000))).toBe(true);
+    expectRight(Households.decode(55));
+    expectRight(Households.decode(50_000));
     expect(messageOf(Households.decode(55_000))).toBe(HOUSEHOLDS_PER_POOL.why);
     expect(messageOf(Households.decode(1e12))).toBe(HOUSEHOLDS_PER_POOL.why);
     expect(Households.is(55_000)).toBe(false);
@@ -30,13 +31,13 @@ describe('bounded codecs', () => {
   it('refuse below a minimum where the inner codec allows negatives, and Infinity', () => {
     expect(messageOf(Easting.decode(-5))).toBe(EASTING.why);
     expect(messageOf(Easting.decode(700_001))).toBe(EASTING.why);
-    expect(E.isRight(Easting.decode(576_088))).toBe(true);
+    expectRight(Easting.decode(576_088));
     expect(E.isLeft(Easting.decode(Number.POSITIVE_INFINITY))).toBe(true);
   });
 
   it('tighten a wider range: a growth of +150% a year is refused though GrowthRate allows up to 10', () => {
-    expect(E.isRight(Growth.decode(0.04))).toBe(true);
-    expect(E.isRight(Growth.decode(-0.5))).toBe(true);
+    expectRight(Growth.decode(0.04));
+    expectRight(Growth.decode(-0.5));
     expect(E.isLeft(Growth.decode(1.5))).toBe(true);
   });
 

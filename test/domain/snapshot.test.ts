@@ -4,6 +4,7 @@ import { decodeSnapshot } from '../../src/calibrate/decodeSnapshot.js';
 import { E } from '../../src/domain/fp.js';
 import { mixShares } from '../../src/domain/snapshot.js';
 import { AGE_BANDS, PLACEMENT_TYPES } from '../../src/domain/vocabulary.js';
+import { expectRight } from '../fixtures/either.js';
 
 /** The example of issue 6, part 1. */
 const example = (): Record<string, any> => ({
@@ -30,7 +31,7 @@ const problems = (json: unknown): string[] => {
 describe('decodeSnapshot: valid snapshots', () => {
   it('decodes the issue\'s example (fractions) with every age band and placement type', () => {
     const r = decodeSnapshot(example(), 'snap.json');
-    expect(E.isRight(r)).toBe(true);
+    expectRight(r);
     if (E.isLeft(r)) return;
     expect(r.right.name).toBe('Example Council');
     expect(r.right.mixForm).toEqual({ ageBands: 'fractions', placements: 'fractions' });
@@ -65,7 +66,7 @@ describe('decodeSnapshot: valid snapshots', () => {
         const mix = Object.fromEntries(AGE_BANDS.map((b, i) => [b, (weights[i]! / total) * (1 + drift)]));
         if (Object.values(mix).some((v) => v > 1)) return;
         const r = mixShares(AGE_BANDS, mix, 100, '$.ageBands', 'f');
-        expect(E.isRight(r)).toBe(true);
+        expectRight(r);
         if (E.isRight(r)) expect(AGE_BANDS.reduce((a, b) => a + r.right.shares[b], 0)).toBeCloseTo(1, 12);
       },
     ));

@@ -7,6 +7,7 @@ import { codecColumns, columnLetter, decodeTable, decodeTableRows } from '../../
 import { REFERRAL_FORMAT, VACANCY_FORMAT } from '../../src/io/matchFiles.js';
 import { ReferralRow } from '../../src/domain/referral.js';
 import { VacancyRow } from '../../src/domain/vacancy.js';
+import { expectRight } from '../fixtures/either.js';
 
 const decodeReferrals = (text: string) => {
   const t = parseCsvText('referrals.csv', text);
@@ -17,7 +18,7 @@ const decodeReferrals = (text: string) => {
 describe('decodeTable', () => {
   it('decodes every row, matching headers by any case, spacing or alias (DOB, HOME_POST)', () => {
     const r = decodeReferrals('ID,DOB,Needs,Needed By,HOME_POST,Same School,School Postcode\nR1,01/02/2015,standard,today,me4 4,no,\nR2,2012-05-06,complex; uasc,Under 5 days,ME5 8AB,yes,ME5 8\n');
-    expect(E.isRight(r)).toBe(true);
+    expectRight(r);
     if (E.isLeft(r)) return;
     expect(r.right.rows).toEqual([
       { id: 'R1', dateOfBirth: '2015-02-01', needs: ['standard'], neededBy: 'today', homePostcode: 'ME4 4', sameSchool: false },

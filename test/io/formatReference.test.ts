@@ -10,7 +10,6 @@ import {
 
 const README = fileURLToPath(new URL('../../README.md', import.meta.url));
 const readme = existsSync(README) ? readFileSync(README, 'utf8') : undefined;
-const readmeHasMarkers = readme !== undefined && (readme.includes(SCENARIO_FORMAT_START) || readme.includes(SCENARIO_FORMAT_END));
 
 const keysOf = (parts: readonly { readonly props: Record<string, unknown> }[]): string[] => parts.flatMap((p) => Object.keys(p.props));
 
@@ -100,16 +99,11 @@ describe('replaceBetweenMarkers', () => {
 });
 
 describe('README.md', () => {
-  // Skipped only while README.md has neither marker; once either is there, a missing partner
-  // or a stale reference fails.
-  it.skipIf(!readmeHasMarkers)(
-    readmeHasMarkers
-      ? 'holds the generated scenario format reference between its markers'
-      : `holds the generated scenario format reference (skipped: ${readme === undefined ? 'README.md does not exist' : 'README.md has no scenario-format markers'} yet)`,
-    () => {
-      const between = textBetweenMarkers(readme ?? '', SCENARIO_FORMAT_START, SCENARIO_FORMAT_END);
-      expect(between, `README.md needs ${SCENARIO_FORMAT_START} followed by ${SCENARIO_FORMAT_END}`).toBeDefined();
-      expect(between, 'README.md is out of date: run `npx tsx src/cli/docs.ts`').toBe(scenarioFormatReference());
-    },
-  );
+  // Never skipped: a README without its markers, or with a stale reference, fails.
+  it('holds the generated scenario format reference between its markers', () => {
+    expect(readme, 'README.md not found').toBeDefined();
+    const between = textBetweenMarkers(readme ?? '', SCENARIO_FORMAT_START, SCENARIO_FORMAT_END);
+    expect(between, `README.md needs ${SCENARIO_FORMAT_START} followed by ${SCENARIO_FORMAT_END}`).toBeDefined();
+    expect(between, 'README.md is out of date: run `npx tsx src/cli/docs.ts`').toBe(scenarioFormatReference());
+  });
 });

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { E } from '../../src/domain/fp.js';
 import { MANIFEST, planOutputs, writeOutputs, type OutputFile } from '../../src/io/outputDir.js';
+import { expectRight } from '../fixtures/either.js';
 
 const root = mkdtempSync(join(tmpdir(), 'outputDir-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -56,8 +57,8 @@ describe('planOutputs and writeOutputs', () => {
   it('replaces a file it wrote before, and refuses one it did not write unless forced', () => {
     const dir = fresh();
     const path = join(dir, 'summary.json');
-    expect(E.isRight(write([{ path, content: 'one' }]))).toBe(true);
-    expect(E.isRight(write([{ path, content: 'two' }]))).toBe(true);
+    expectRight(write([{ path, content: 'one' }]));
+    expectRight(write([{ path, content: 'two' }]));
     expect(readFileSync(path, 'utf8')).toBe('two');
     const user = join(dir, 'by-year.csv');
     writeFileSync(user, 'the user\'s own');
@@ -65,14 +66,14 @@ describe('planOutputs and writeOutputs', () => {
     expect(p).toContain(`${user}: refusing to replace a file that sufficiency did not write`);
     expect(p).toContain('--force');
     expect(readFileSync(user, 'utf8')).toBe('the user\'s own');
-    expect(E.isRight(write([{ path: user, content: 'ours' }], { force: true }))).toBe(true);
+    expectRight(write([{ path: user, content: 'ours' }], { force: true }));
     expect(readFileSync(user, 'utf8')).toBe('ours');
   });
 
   it('refuses a file it wrote that has been edited since', () => {
     const dir = fresh();
     const path = join(dir, 'summary.json');
-    expect(E.isRight(write([{ path, content: 'ours' }]))).toBe(true);
+    expectRight(write([{ path, content: 'ours' }]));
     writeFileSync(path, 'edited by hand');
     expect(problems(write([{ path, content: 'again' }]))[0]).toContain('(it has changed since)');
     expect(readFileSync(path, 'utf8')).toBe('edited by hand');
@@ -118,7 +119,7 @@ describe('planOutputs and writeOutputs', () => {
   it('a failure while writing leaves every earlier output as it was and no temporary file', () => {
     const dir = fresh();
     const a = join(dir, 'a', 'summary.json');
-    expect(E.isRight(write([{ path: a, content: 'old' }]))).toBe(true);
+    expectRight(write([{ path: a, content: 'old' }]));
     const b = join(dir, 'b', 'c', 'x.csv');
     const plan = planOutputs([a, b], { inputs: [], force: false });
     if (E.isLeft(plan)) throw new Error(plan.left.join('\n'));

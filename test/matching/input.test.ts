@@ -6,6 +6,7 @@ import { loadGazetteer } from '../../src/io/geography.js';
 import { DEFAULT_SETTINGS } from '../../src/matching/context.js';
 import { ageOn, checkMatchRows, neededDayOf, resolveMatchInput, type InputProblem } from '../../src/matching/input.js';
 import { MATCH_DAY } from '../fixtures/matchArbitraries.js';
+import { expectRight } from '../fixtures/either.js';
 
 const gazetteer = (() => {
   const g = loadGazetteer();
@@ -29,7 +30,7 @@ describe('resolveMatchInput', () => {
     const r = resolve([
       ref({ id: 'A', siblingGroup: 'G', neededBy: 'later', age: 3 }), ref({ id: 'B' }), ref({ id: 'C', siblingGroup: 'G', neededBy: 'under5days', age: 7 }),
     ]);
-    expect(E.isRight(r)).toBe(true);
+    expectRight(r);
     if (E.isLeft(r)) return;
     expect(r.right.referrals.map((x) => [x.id, x.children.map((c) => c.id), x.urgency, x.neededDay - MATCH_DAY])).toEqual([
       ['G', ['A', 'C'], 'under5days', 4], ['B', ['B'], 'today', 0],

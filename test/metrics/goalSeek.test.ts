@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { E } from '../../src/domain/fp.js';
 import { meets, numberAt, parseTarget, pathSegments, seek, withNumberAt } from '../../src/metrics/goalSeek.js';
+import { expectRight } from '../fixtures/either.js';
 
 describe('goal seek', () => {
   it('parses targets naming any metric, a comparison and a financial year', () => {
     expect(parseTarget('placedOver20Miles <= 0.25 in 2027/28')).toEqual(E.right({ metric: 'placedOver20Miles', comparison: '<=', value: 0.25, financialYear: '2027/28' }));
-    expect(E.isRight(parseTarget('childrenInCareByPlacementType.residentialPrivate < 30 in 2025/26'))).toBe(true);
+    expectRight(parseTarget('childrenInCareByPlacementType.residentialPrivate < 30 in 2025/26'));
     expect(parseTarget('nope <= 1 in 2025/26')).toEqual(E.left(expect.stringContaining('expected a metric id')));
     expect(parseTarget('shortfalls = 3')).toEqual(E.left(expect.stringContaining('expected "<metric>')));
     expect([meets({ metric: 'x', comparison: '<', value: 1, financialYear: '' }, 1), meets({ metric: 'x', comparison: '>=', value: 1, financialYear: '' }, 1)]).toEqual([false, true]);

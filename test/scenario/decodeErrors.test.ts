@@ -4,6 +4,7 @@ import { E, t } from '../../src/domain/fp.js';
 import { CarerPool, EntryRate, InitialChild, IsoDate, PopulationCell, Scenario } from '../../src/domain/scenario.js';
 import { decodeWith, formatDecodeErrors, formatPath, renderFound } from '../../src/scenario/decodeErrors.js';
 import { tinyScenarioJson } from '../fixtures/tinyScenario.js';
+import { expectRight } from '../fixtures/either.js';
 
 const FILE = 'scenario.json';
 
@@ -73,8 +74,8 @@ describe('formatDecodeErrors, one problem at a time', () => {
   it('a date outside the years the model counts from (years below 100 would crash Date.UTC arithmetic)', () => {
     expect(linesOf(IsoDate, '0050-01-01')).toEqual(['scenario.json: $: expected IsoDate (date YYYY-MM-DD), found "0050-01-01" (a year from 1900 to 2199)']);
     expect(linesOf(IsoDate, '9999-12-31')).toEqual(['scenario.json: $: expected IsoDate (date YYYY-MM-DD), found "9999-12-31" (a year from 1900 to 2199)']);
-    expect(E.isRight(IsoDate.decode('2199-12-31'))).toBe(true);
-    expect(E.isRight(IsoDate.decode('1900-01-01'))).toBe(true);
+    expectRight(IsoDate.decode('2199-12-31'));
+    expectRight(IsoDate.decode('1900-01-01'));
   });
 
   it('a value of the wrong kind for an object', () => {

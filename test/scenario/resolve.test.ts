@@ -3,6 +3,7 @@ import { E } from '../../src/domain/fp.js';
 import { resolveScenario } from '../../src/scenario/resolve.js';
 import { decodeScenarioObject } from '../fixtures/decode.js';
 import { resolveFixture, tinyScenario, tinyScenarioJson } from '../fixtures/tinyScenario.js';
+import { expectRight } from '../fixtures/either.js';
 
 const problems = (mutate: (s: Record<string, any>) => void): string[] => {
   const json = tinyScenarioJson() as Record<string, any>;
@@ -27,7 +28,7 @@ describe('resolveScenario', () => {
     json.geography.laCodes = ['E06000035'];
     json.geography.homeZones = { 'me4  4': 1 };
     const r = resolveScenario(decodeScenarioObject(json), new Map([['ME4 4', { easting: 576000, northing: 167000, laCode: 'E06000035' }]]), { file: 's.json' });
-    expect(E.isRight(r)).toBe(true);
+    expectRight(r);
     if (E.isRight(r)) expect(r.right.zones.find((z) => z.code === 'ME4 4')?.inside).toBe(true);
   });
 

@@ -12,6 +12,7 @@ import { read903Sources } from '../../../src/io/ssda903Files.js';
 import { KNOWN_SOURCES } from '../../fixtures/ssda903/knownHistories.js';
 import { DEFAULT_SYNTHETIC, syntheticChildren, syntheticReturns } from '../../fixtures/ssda903/synthetic903.js';
 import { day } from '../../fixtures/ssda903/rows.js';
+import { expectRight } from '../../fixtures/either.js';
 
 const YEAR = 365.25;
 let g: Gazetteer;
@@ -102,10 +103,10 @@ describe('estimateFrom903 on the known histories (snapshot 31/03/2024, flows fro
   });
 
   it('gives the scenario\'s own shapes, which its codecs accept', () => {
-    for (const r of est.scenario.entries.rates) expect(E.isRight(EntryRate.decode(r))).toBe(true);
-    expect(E.isRight(Exits.decode(est.scenario.exits))).toBe(true);
+    for (const r of est.scenario.entries.rates) expectRight(EntryRate.decode(r));
+    expectRight(Exits.decode(est.scenario.exits));
     const d = Disruption.decode({ ...est.scenario.disruption, multipliers: { over20Miles: 1, needMismatch: 1, emergency: 1, hub: 1 }, escalationToComplex: 0 });
-    expect(E.isRight(d)).toBe(true);
+    expectRight(d);
   });
 
   it('never leaves a rate at zero when smoothing is on', () => {

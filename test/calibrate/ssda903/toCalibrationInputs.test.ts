@@ -9,6 +9,7 @@ import { Scenario } from '../../../src/domain/scenario.js';
 import { loadGazetteer } from '../../../src/io/geography.js';
 import { read903Sources } from '../../../src/io/ssda903Files.js';
 import { syntheticChildren, syntheticReturns } from '../../fixtures/ssda903/synthetic903.js';
+import { expectRight } from '../../fixtures/either.js';
 
 let g: Gazetteer;
 let est: Estimates;
@@ -39,7 +40,7 @@ describe('calibrationInputsFrom903: estimates → the snapshot calibrator\'s inp
     const r = calibrationInputsFrom903(est, g, 'Synthetic Council', 'returns/');
     if (E.isLeft(r)) throw new Error('inputs');
     const built = buildScenario(r.right, initialParameters(r.right), []);
-    expect(E.isRight(Scenario.decode(built.json))).toBe(true);
+    expectRight(Scenario.decode(built.json));
   });
   it('no child in care is a clear Left', () => {
     const r = calibrationInputsFrom903({ ...est, population: { ...est.population, total: 0 } }, g, 'X', 'dir');
