@@ -10,6 +10,9 @@ import { PLACEMENT_TYPES } from '../domain/vocabulary.js';
 import { fitScenario } from '../calibrate/fit.js';
 import { asAtDay } from '../calibrate/ssda903/asAtDay.js';
 import { estimateFromReturns } from '../calibrate/ssda903/estimateFrom903.js';
+import { publishQuality } from '../calibrate/ssda903/publish.js';
+import { qualityLines } from '../calibrate/ssda903/report.js';
+import { qualityCsv, QUALITY_FILE } from '../io/qualityCsv.js';
 import { calibrationInputsFrom903 } from '../calibrate/ssda903/toCalibrationInputs.js';
 import { loadGazetteer } from '../io/geography.js';
 import { read903Directory } from '../io/ssda903Files.js';
@@ -28,7 +31,7 @@ import { progressBar, progressWanted, readWithProgress } from './progress.js';
 import { UserError, orFail, wholeNumber } from './userError.js';
 import { runColumns } from './workers.js';
 
-interface BacktestOptions { ssda903: string; rewind: number; runs: number; seed: number; workers?: number; maxIterations: number; observedFrom?: string; out: string; force?: boolean }
+interface BacktestOptions { ssda903: string; rewind: number; runs: number; seed: number; workers?: number; maxIterations: number; observedFrom?: string; out: string; force?: boolean; strict?: boolean }
 
 const LABEL: Readonly<Record<string, string>> = {
   connected: 'connected carers', inHouseFoster: 'in-house foster', ifa: 'IFA foster', residentialInHouse: 'residential (in-house)',
@@ -48,13 +51,15 @@ export const registerBacktest = (program: Command, out: (s: string) => void): vo
     .option('--max-iterations <n>', 'most fitting forecasts', wholeNumber('--max-iterations', 1, 1000), 30)
     .option('--observed-from <date>', 'first day whose flows are complete in the data (default: 1 April of the earliest year with an ended episode)')
     .option('--out <dir>', 'folder for backtest.json, backtest.csv and the fitted scenario.json, for the audit trail (created if needed; other files in it are left as they are)', 'out/backtest')
+    .option('--strict', 'refuse the data on any fault (exit 2 naming file, line and column) instead of cleaning it and reporting what was done')
     .option('--force', 'replace existing output files that sufficiency did not write (never an input)')
     .action(async (o: BacktestOptions) => {
-      const outputs = ['backtest.json', 'backtest.csv', 'scenario.json'].map((n) => outputPath(o.out, n));
+      const outputs = ['backtest.json', 'backtest.csv', 'scenario.json', ...(o.strict === true ? [] : [QUALITY_FILE])].map((n) => outputPath(o.out, n));
       const plan = planOrFail(outputs, filesUnder(o.ssda903), o.force);
       const g = orFail(E.mapLeft((m: string) => [m])(loadGazetteer()));
-      const read = orFail(await readWithProgress({}, (progress) => read903Directory(o.ssda903, progress)));
+      const read = orFail(await readWithProgress({}, (progress) => read903Directory(o.ssda903, { progress, lenient: o.strict !== true })));
       const now = orFail(estimateFromReturns(read.returns, g));
+      const quality = now.quality === undefined ? undefined : publishQuality(now.quality);
       const asAt = epochDayOf(now.asAt);
       const cutIso = `${Number(now.asAt.slice(0, 4)) - o.rewind}-03-31`;
       const cut = epochDayOf(cutIso);
@@ -113,11 +118,13 @@ export const registerBacktest = (program: Command, out: (s: string) => void): vo
       const json = {
         source: o.ssda903, calibratedUpTo: cutIso, actualAt: now.asAt, rewindYears: o.rewind, runs: o.runs, seed: o.seed, engineVersion: ENGINE_VERSION,
         fittingForecasts: fitted.right.iterations, scenario: { name: rs.name, file: outputs[2]! }, inside, scored, measures: records,
+        ...(quality === undefined ? {} : { quality }),
       };
       writeOrFail(plan, [
         { path: outputs[0]!, content: `${JSON.stringify(json, null, 2)}\n` },
         { path: outputs[1]!, content: toCsv(['measure', `actual`, 'p5', 'p50', 'p95', 'verdict'], records.map((r) => [r.measure, r.actual ?? undefined, r.p5 ?? undefined, r.p50 ?? undefined, r.p95 ?? undefined, r.verdict])) },
         { path: outputs[2]!, content: `${JSON.stringify(fitted.right.scenario, null, 2)}\n` },
+        ...(quality === undefined ? [] : [{ path: outputs[3]!, content: qualityCsv(quality) }]),
       ]);
       const header = ['measure', `actual ${now.asAt}`, 'forecast median (p5–p95)', ''];
       const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i]!.length)));
@@ -131,6 +138,7 @@ export const registerBacktest = (program: Command, out: (s: string) => void): vo
         '',
         `${inside} of ${scored} actuals inside the forecast's 5th–95th percentile band (${scored > 0 ? Math.round((100 * inside) / scored) : 0}%; a well-calibrated forecast puts about 90% inside).`,
         'Actual counts of 1 to 4 children read c and are not scored (child-level data).',
+        ...(quality === undefined ? [] : ['', ...qualityLines(quality, 8, outputs[3])]),
         wroteLine(outputs),
       ].join('\n') + '\n');
     });

@@ -15,6 +15,10 @@ import { loadGazetteer } from '../io/geography.js';
 import { readJsonFile } from '../io/readJson.js';
 import { EXIT_INVALID, UserError, orFail, wholeNumber } from './userError.js';
 import { estimateFromReturns } from '../calibrate/ssda903/estimateFrom903.js';
+import { publishQuality, type PublishedQuality } from '../calibrate/ssda903/publish.js';
+import { qualityLines } from '../calibrate/ssda903/report.js';
+import { qualityCsv, QUALITY_FILE } from '../io/qualityCsv.js';
+import { dirname, join } from 'node:path';
 import { calibrationInputsFrom903 } from '../calibrate/ssda903/toCalibrationInputs.js';
 import { read903Directory } from '../io/ssda903Files.js';
 import type { CalibrationInputs, CalibrationProblem } from '../calibrate/inputs.js';
@@ -36,6 +40,7 @@ interface CalibrateOptions {
   readonly name?: string;
   readonly asAt?: string;
   readonly observedFrom?: string;
+  readonly strict?: boolean;
 }
 
 const DISCLOSURE_NOTE_903 = 'Targets come from child-level SSDA903 data: an age band or placement type with 1 to 4 children is shown as c (target and achieved), and a second one with it where the total would reveal it, as published statistics do.';
@@ -66,7 +71,8 @@ export const registerCalibrate = (program: Command, out: (s: string) => void): v
     .option('--name <text>', 'with --ssda903: the authority\'s name for the scenario', 'Authority from SSDA903')
     .option('--as-at <date>', 'with --ssda903: the snapshot date (default: the 31 March ending the latest year in the data)')
     .option('--observed-from <date>', 'with --ssda903: first day whose flows are complete (default: 1 April of the earliest year with an ended episode)')
-    .option('--out <file>', 'scenario file to write', DEFAULT_CALIBRATED_SCENARIO)
+    .option('--strict', 'with --ssda903: refuse the data on any fault (exit 2 naming file, line and column) instead of cleaning it and reporting what was done')
+    .option('--out <file>', 'scenario file to write (with --ssda903, the data-quality report quality.csv goes beside it)', DEFAULT_CALIBRATED_SCENARIO)
     .option('--seed <s>', 'random seed of the fitting forecasts (the fit is deterministic for a seed)', wholeNumber('--seed', 0, 2 ** 31), 1)
     .option('--runs <n>', 'replications per fitting forecast (default: 200, fewer above 500 children in care, at least 50)', wholeNumber('--runs', 20, 100_000))
     .option('--max-iterations <n>', 'most fitting forecasts before giving up', wholeNumber('--max-iterations', 1, 1000), 30)
@@ -76,18 +82,20 @@ export const registerCalibrate = (program: Command, out: (s: string) => void): v
       if ((fileArg === undefined) === (o.ssda903 === undefined)) {
         throw new UserError(['calibrate: expected a snapshot file or --ssda903 DIR (one of them), found ' + (fileArg === undefined ? 'neither' : 'both')]);
       }
-      const plan = planOrFail([o.out], fileArg !== undefined ? [fileArg] : filesUnder(o.ssda903!), o.force);
+      const qualityPath = fileArg === undefined && o.strict !== true ? join(dirname(o.out), QUALITY_FILE) : undefined;
+      const plan = planOrFail([o.out, ...(qualityPath === undefined ? [] : [qualityPath])], fileArg !== undefined ? [fileArg] : filesUnder(o.ssda903!), o.force);
       const gazetteer = orFail(E.mapLeft((m: string) => [m])(loadGazetteer()));
       const source = fileArg ?? o.ssda903!;
       let inputs: E.Either<CalibrationProblem, CalibrationInputs>;
       let label: { name: string; asAt: string; childrenInCare: number };
+      let quality: PublishedQuality | undefined;
       if (fileArg !== undefined) {
         const snapshot = orFail(E.chain((json: unknown) => decodeSnapshot(json, fileArg))(readJsonFile(fileArg)));
         if (!o.quiet) for (const w of snapshot.warnings) process.stderr.write(`warning: ${w}\n`);
         inputs = inputsFromSnapshot(snapshot, gazetteer, fileArg);
         label = { name: snapshot.name, asAt: snapshot.asAt, childrenInCare: snapshot.childrenInCare };
       } else {
-        ({ inputs, label } = await from903(o.ssda903!, gazetteer, o));
+        ({ inputs, label, quality } = await from903(o.ssda903!, gazetteer, o));
       }
       const file = source;
       const snapshot = label;
@@ -107,7 +115,11 @@ export const registerCalibrate = (program: Command, out: (s: string) => void): v
         throw new UserError([...f.lines, '', ...fitTableLines(f.measures ?? []), '', 'Nothing written. Check the snapshot\'s figures (an age mix and starts that cannot hold together, or a placement type the age mix cannot supply), or allow more fitting forecasts with --max-iterations.'], EXIT_CANNOT_FIT);
       }
       const r = fitted.right;
-      writeOrFail(plan, [{ path: o.out, content: `${JSON.stringify(r.scenario, null, 2)}\n` }]);
+      const written = [o.out, ...(qualityPath === undefined || quality === undefined ? [] : [qualityPath])];
+      writeOrFail(plan, [
+        { path: o.out, content: `${JSON.stringify(r.scenario, null, 2)}\n` },
+        ...(qualityPath === undefined || quality === undefined ? [] : [{ path: qualityPath, content: qualityCsv(quality) }]),
+      ]);
       if (o.quiet) return;
       const y = r.evaluation;
       out([
@@ -118,21 +130,23 @@ export const registerCalibrate = (program: Command, out: (s: string) => void): v
         ...fitTableLines(childLevel ? suppressSmallShares(r.measures, label.childrenInCare) : r.measures),
         '',
         childLevel ? DISCLOSURE_NOTE_903 : DISCLOSURE_NOTE,
-        wroteLine([o.out]),
+        ...(quality === undefined ? [] : ['', ...qualityLines(quality, 8, qualityPath)]),
+        wroteLine(written),
       ].join('\n') + '\n');
     });
 };
 
 /** The 903 path: read and validate the files, clean and estimate, then the same fitting inputs. */
 const from903 = async (dir: string, g: Gazetteer, o: CalibrateOptions): Promise<{
-  inputs: E.Either<CalibrationProblem, CalibrationInputs>; label: { name: string; asAt: string; childrenInCare: number };
+  inputs: E.Either<CalibrationProblem, CalibrationInputs>; label: { name: string; asAt: string; childrenInCare: number }; quality: PublishedQuality | undefined;
 }> => {
-  const read = orFail(await readWithProgress(o, (progress) => read903Directory(dir, progress)));
+  const read = orFail(await readWithProgress(o, (progress) => read903Directory(dir, { progress, lenient: o.strict !== true })));
   const est = orFail(estimateFromReturns(read.returns, g, {
     ...(o.asAt === undefined ? {} : { asAt: o.asAt }), ...(o.observedFrom === undefined ? {} : { observedFrom: o.observedFrom }),
   }));
   return {
     inputs: calibrationInputsFrom903(est, g, o.name ?? 'Authority from SSDA903', dir),
     label: { name: o.name ?? 'Authority from SSDA903', asAt: est.asAt, childrenInCare: est.population.total },
+    quality: est.quality === undefined ? undefined : publishQuality(est.quality),
   };
 };

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Regenerates the generated parts of README.md: the scenario format reference (from the codecs)
-// and the CLI reference (from the commands' help). Run `npx tsx src/cli/docs.ts` or, after a build, `node dist/src/cli/docs.js`;
+// Regenerates the generated parts of README.md: the scenario format reference (from the codecs),
+// the CLI reference (from the commands' help) and the SSDA903 data-quality rules (from their catalogue). Run `npx tsx src/cli/docs.ts` or, after a build, `node dist/src/cli/docs.js`;
 // an optional argument names another README. Exit 0 when written or already current, 2 when
 // the README or its markers are missing.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -10,6 +10,7 @@ import {
   SCENARIO_FORMAT_END, SCENARIO_FORMAT_START, replaceBetweenMarkers, scenarioFormatReference,
 } from '../io/formatReference.js';
 import { packageRoot } from '../io/packageRoot.js';
+import { QUALITY_RULES_END, QUALITY_RULES_START, qualityRulesReference } from '../io/qualityReference.js';
 import { CLI_HELP_END, CLI_HELP_START, cliReference } from './cliReference.js';
 import { matchReadmeSections } from './matchDocs.js';
 
@@ -26,6 +27,7 @@ const readme = readFileSync(readmePath, 'utf8');
 const sections: [string, string, () => string][] = [
   [SCENARIO_FORMAT_START, SCENARIO_FORMAT_END, scenarioFormatReference],
   [CLI_HELP_START, CLI_HELP_END, cliReference],
+  [QUALITY_RULES_START, QUALITY_RULES_END, qualityRulesReference],
   ...matchReadmeSections(projectRoot()),
 ];
 let updated = readme;

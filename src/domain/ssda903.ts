@@ -44,7 +44,7 @@ const DISTINCTIVE: Readonly<Record<Table903, readonly string[]>> = Object.fromEn
 ) as unknown as Record<Table903, readonly string[]>;
 
 /** A header cell as files spell it: BOM, spaces and case ignored. */
-export const normaliseColumn = (c: string): string => c.replace(/^\uFEFF/, '').trim().toUpperCase();
+export const normaliseColumn = (c: string): string => c.replace(/^\uFEFF/, '').trim().toUpperCase().replace(/[\s-]+/g, '_');
 
 /**
  * Which 903 table a CSV holds, judged by its columns (never its name): the table sharing the
@@ -239,15 +239,28 @@ const cell = <A>(name: string, parse: (s: string) => A | undefined, encode: (a: 
 const MS_PER_DAY = 86_400_000;
 const dateCache = new Map<string, number | null>();
 
-/** `DD/MM/YYYY` (the 903's form; `YYYY-MM-DD` is accepted too) → days since 1970-01-01, or undefined. */
+/** Days from Excel's day 0 (30/12/1899, as its 1900 leap-year bug makes it) to 1970-01-01. */
+const EXCEL_EPOCH_OFFSET = 25_569;
+
+/**
+ * `DD/MM/YYYY` (the 903's form), `YYYY-MM-DD`, either with a midnight time after it (as spreadsheets
+ * save dates), or an Excel serial day number of five digits (10000 is 18/05/1927) → days since
+ * 1970-01-01, or undefined.
+ */
 export const parseDate903 = (s: string): number | undefined => {
   const hit = dateCache.get(s);
   if (hit !== undefined) return hit === null ? undefined : hit;
   let y = NaN; let m = NaN; let d = NaN;
-  const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s);
+  const text = s.replace(/[ T]00:00(:00(\.0+)?)?Z?$/, '');
+  const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
   if (uk) { d = Number(uk[1]); m = Number(uk[2]); y = Number(uk[3]); }
-  const iso = uk ? null : /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  const iso = uk ? null : /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (iso) { y = Number(iso[1]); m = Number(iso[2]); d = Number(iso[3]); }
+  const serial = uk || iso ? null : /^(\d{5})(\.0+)?$/.exec(text);
+  if (serial) {
+    const back = new Date((Number(serial[1]) - EXCEL_EPOCH_OFFSET) * MS_PER_DAY);
+    y = back.getUTCFullYear(); m = back.getUTCMonth() + 1; d = back.getUTCDate();
+  }
   let out: number | null = null;
   if (Number.isFinite(y) && y >= 1900 && y <= 2100) {
     const ms = Date.UTC(y, m - 1, d);
@@ -362,6 +375,9 @@ export const ROW_SPECS: Readonly<Record<'Header' | 'Episodes' | 'UASC', RowSpec9
   Episodes: rowSpecOf(EpisodeRowC),
   UASC: rowSpecOf(UascRowC),
 };
+
+/** A cell codec's parser on trimmed, non-blank text: the value, or undefined when it does not read. */
+export const parseCell903 = <A>(codec: Cell903<A>, text: string): A | undefined => PARSERS.get(codec as Cell903<unknown>)!(text) as A | undefined;
 
 const NO_CONTEXT: t.Context = [];
 const NO_PROBLEMS: readonly CellProblem[] = [];

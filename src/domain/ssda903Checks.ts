@@ -5,7 +5,35 @@
 import {
   formatDate903, placeCodeInForce, placeNeedsNoProvider, type CellProblem, type EpisodeRow,
 } from './ssda903.js';
+import { DAYS_PER_YEAR } from './time.js';
+import { CARE_LEAVING_AGE_YEARS } from './vocabulary.js';
 
+/**
+ * The last day a child born on `dob` may be looked after: the later of the calendar 18th birthday
+ * and the model's (dob + 18 × 365.25 days, rounded up), so data exported by the model, which
+ * leaves care on the fractional day, never reads as past 18.
+ */
+export const lastDayBefore18 = (dob: number): number => {
+  const d = new Date(dob * 86_400_000);
+  const calendar = Date.UTC(d.getUTCFullYear() + CARE_LEAVING_AGE_YEARS, d.getUTCMonth(), d.getUTCDate()) / 86_400_000;
+  return Math.max(calendar, Math.ceil(dob + CARE_LEAVING_AGE_YEARS * DAYS_PER_YEAR));
+};
+
+/** The last day of a collection year's return (31 March after its start). */
+export const endOfCollectionYear = (collectionYear: number): number => Date.UTC(collectionYear + 1, 2, 31) / 86_400_000;
+
+/**
+ * An episode starting on or after the 18th birthday, ending after it, or open past it at the end of
+ * the return holding it (`returnEnd`), or undefined.
+ */
+export const checkUnder18 = (child: string, e: LocatedEpisode, dob: number, returnEnd: number | undefined): SequenceProblem | undefined => {
+  const last = lastDayBefore18(dob);
+  if (e.DECOM >= last) return { line: e.line, column: 'DECOM', message: `child ${child}: the episode starts ${formatDate903(e.DECOM)}, on or after the 18th birthday (date of birth ${formatDate903(dob)})` };
+  if (e.DEC !== undefined ? e.DEC > last : returnEnd !== undefined && returnEnd > last) {
+    return { line: e.line, column: 'DEC', message: `child ${child}: the episode ${e.DEC === undefined ? `is still open at ${formatDate903(returnEnd!)}` : `ends ${formatDate903(e.DEC)}`}, after the 18th birthday (date of birth ${formatDate903(dob)}): a child ceases to be looked after at 18` };
+  }
+  return undefined;
+};
 /** DfE rule 356: an episode cannot cease before it starts. */
 export const checkEndsAfterStart = (e: EpisodeRow): CellProblem | undefined =>
   e.DEC !== undefined && e.DEC < e.DECOM
@@ -16,6 +44,7 @@ export const checkEndsAfterStart = (e: EpisodeRow): CellProblem | undefined =>
 export const checkReasonWithEnd = (e: EpisodeRow): CellProblem | undefined => {
   if (e.DEC !== undefined && e.REC === undefined) return { column: 'REC', message: 'REC (reason the episode ceased) is required when DEC is given; found a blank cell' };
   if (e.DEC === undefined && e.REC !== undefined) return { column: 'DEC', message: `DEC is blank but REC is ${e.REC}: an open episode has no reason for ceasing` };
+  if (e.DEC === undefined && e.REASON_PLACE_CHANGE !== undefined) return { column: 'REASON_PLACE_CHANGE', message: `DEC is blank but REASON_PLACE_CHANGE is ${e.REASON_PLACE_CHANGE}: the reason for a placement change goes on the episode that ends` };
   return undefined;
 };
 

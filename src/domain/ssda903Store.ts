@@ -12,7 +12,7 @@ import {
   CIN_CODES, LS_CODES, PLACE_CODES, PLACE_PROVIDER_CODES, REASON_PLACE_CHANGE_CODES, REC_CODES, RNE_CODES,
   type Episode903, type EpisodeRow,
 } from './ssda903.js';
-import type { ChildRows, Returns903 } from './ssda903Returns.js';
+import type { ChildRows, ReadQuality, Returns903 } from './ssda903Returns.js';
 
 const CHUNK_BITS = 16;
 const CHUNK = 1 << CHUNK_BITS;
@@ -112,6 +112,7 @@ export class Store903 {
   /** By child index. */
   private readonly dob = new Column((n) => new Int32Array(n), NONE);
   private readonly flags = new Column((n) => new Uint8Array(n));
+  private readonly otherDob = new Map<number, number>();
 
   /** An episode row, from file `src` (the reader's numbering) at `line`. */
   addEpisode(e: EpisodeRow, src = 0, line = 0): void {
@@ -149,6 +150,11 @@ export class Store903 {
     this.dob.set(k, dob);
   }
 
+  /** A DOB from a table other than Header (lenient reading): used only for a child with no Header row. */
+  addOtherDob(child: string, dob: number): void {
+    this.otherDob.set(this.children.id(child), dob);
+  }
+
   /** A row of a UASC table: the child is UASC, whatever other years say. */
   addUasc(child: string): void {
     const k = this.children.id(child);
@@ -182,6 +188,12 @@ export class Store903 {
   }
   isUasc(k: number): boolean {
     return (this.flags.get(k) & 1) === 1;
+  }
+  hasDobConflict(k: number): boolean {
+    return (this.flags.get(k) & 2) === 2;
+  }
+  otherDobOf(k: number): number | undefined {
+    return this.otherDob.get(k);
   }
 
   /** Row `i` as an object, exactly as it was added. */
@@ -235,7 +247,8 @@ export class Store903 {
 }
 
 /** The store as cleaning reads it: children sorted by CHILD, each child's rows in the order read. */
-export const returnsOfStore = (store: Store903): Returns903 => ({
+export const returnsOfStore = (store: Store903, quality?: ReadQuality): Returns903 => ({
+  ...(quality === undefined ? {} : { quality }),
   headerRows: store.headerRows,
   headerRepeats: store.headerRepeats,
   dobConflicts: store.dobConflicts,
@@ -249,7 +262,11 @@ export const returnsOfStore = (store: Store903): Returns903 => ({
       const k = withRows[j]!;
       const episodes: Episode903[] = [];
       for (let r = offsets[k]!; r < offsets[k + 1]!; r++) episodes.push(store.episodeAt(rows[r]!));
-      visit({ child: ids[j]!, dob: store.dobOf(k), uasc: store.isUasc(k), episodes });
+      const otherDob = store.otherDobOf(k);
+      visit({
+        child: ids[j]!, dob: store.dobOf(k), uasc: store.isUasc(k), episodes,
+        ...(otherDob === undefined ? {} : { otherDob }), ...(store.hasDobConflict(k) ? { dobConflict: true } : {}),
+      });
     }
   },
 });

@@ -1,30 +1,32 @@
-// Read SSDA903 CSV files: a directory (searched recursively: one folder per year, or all in one)
-// or in-memory sources. Each CSV is recognised by its columns, never its name; Header, Episodes and
-// UASC files are streamed with csv-parse (async iteration: the text is never held whole) and
-// validated cell by cell, then return by return (episodes that overlap) and across tables (a DOB
-// for every child). Decoded rows go into a column store (src/domain/ssda903Store.ts: ~37 bytes
-// an episode row, no object per row); the checks across rows read it child by child. Every problem is collected, each naming the file, line and column; a Left
-// holds them all (the first MAX_MESSAGES, then a count). Other 903 tables are recognised and
-// skipped. Never throws on bad input.
-import { closeSync, createReadStream, openSync, readdirSync, readSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-import { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
+// Read SSDA903 returns: a directory (searched recursively: one folder per year, or all in one) of
+// CSV files or Excel workbooks, or in-memory sources (src/io/ssda903Sources.ts). Each table is
+// recognised by its columns, never its name. Rows go into a column store
+// (src/domain/ssda903Store.ts: ~37 bytes an episode row, no object per row) that cleaning reads
+// child by child. Two modes:
+//   - strict: every fault is a problem naming the file, line and column (cells, codes, the rules
+//     of one return such as overlapping episodes, and across tables a DOB for every child); a Left
+//     holds them all (the first MAX_MESSAGES, then a count);
+//   - lenient (`{ lenient: true }`, what the CLI does unless --strict): what can be read is read
+//     (src/domain/ssda903Lenient.ts) and every fault becomes a finding under its data-quality rule
+//     (src/domain/ssda903Quality.ts), handed on in `returns.quality` for cleaning to repair and
+//     report; DOBs are also read from the other 903 tables, for children with no Header row.
+// In both, a folder with no Episodes or Header rows at all is a Left. Never throws on bad input.
+import { join } from 'node:path';
 import { E } from '../domain/fp.js';
 import { columnLetter } from './csvRows.js';
 import {
-  collectionYearOf, decodeCells903, identifyTable, ROW_SPECS, type Episode903, type Header903, type Table903, type Uasc903,
+  collectionYearOf, decodeCells903, identifyTable, normaliseColumn, ROW_SPECS, type Episode903, type Header903, type Table903, type Uasc903,
 } from '../domain/ssda903.js';
-import { checkEpisodeRow, checkNoOverlaps, checkStartsAfterBirth, type LocatedEpisode } from '../domain/ssda903Checks.js';
+import {
+  checkEpisodeRow, checkNoOverlaps, checkPlaceInForce, checkStartsAfterBirth, checkUnder18, endOfCollectionYear, type LocatedEpisode,
+} from '../domain/ssda903Checks.js';
+import { decodeDobLenient, decodeEpisodeLenient } from '../domain/ssda903Lenient.js';
+import type { QualityFinding } from '../domain/ssda903Quality.js';
 import type { Returns903 } from '../domain/ssda903Returns.js';
 import { returnsOfStore, Store903 } from '../domain/ssda903Store.js';
+import { delimiterProblem, list903Files, otherDelimiter, tablesOf, type Source903 } from './ssda903Sources.js';
 
-/** A CSV to read: a file on disk (`path`) or text in memory (`text`); `name` is how messages call it. */
-export interface Source903 {
-  readonly name: string;
-  readonly path?: string;
-  readonly text?: string;
-}
+export type { Source903 } from './ssda903Sources.js';
 
 export interface FileSummary {
   readonly name: string;
@@ -42,7 +44,7 @@ export interface Read903 {
   /** The same, as cleaning and estimation read them (`estimateFromReturns`). */
   readonly returns: Returns903;
   readonly files: readonly FileSummary[];
-  /** Worth knowing, not errors: skipped files, DOBs that differ between returns. */
+  /** Worth knowing, not errors: skipped files, DOBs that differ between returns, a missing table or year. */
   readonly warnings: readonly string[];
 }
 
@@ -54,102 +56,39 @@ interface Problem {
   readonly message: string;
 }
 
-
-/** Every `.csv` file under `dir` (any depth, hidden folders skipped), as paths relative to it, sorted. */
-export const listCsvFiles = (dir: string): E.Either<string[], string[]> => {
-  const out: string[] = [];
-  const walk = (d: string): void => {
-    for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      if (entry.name.startsWith('.')) continue;
-      const full = join(d, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.isFile() && entry.name.toLowerCase().endsWith('.csv')) out.push(relative(dir, full).split(sep).join('/'));
-    }
-  };
-  try {
-    if (!statSync(dir).isDirectory()) return E.left([`${dir}: not a directory; give the folder holding the 903 CSV files (Header, Episodes, UASC)`]);
-    walk(dir);
-  } catch (e) {
-    const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
-    return E.left([`${dir}: ${code === 'ENOENT' ? 'no such directory' : code === 'EACCES' || code === 'EPERM' ? 'cannot read the directory: permission denied' : `cannot read the directory: ${e instanceof Error ? e.message : String(e)}`}`]);
-  }
-  return E.right(out);
-};
-
-const streamOf = (s: Source903): Readable => (s.text !== undefined ? Readable.from([s.text]) : createReadStream(s.path ?? s.name));
-
-/** Delimiters a spreadsheet may save instead of commas, and how to name them. */
-const OTHER_DELIMITERS: readonly (readonly [string, string])[] = [[';', ';-separated'], ['\t', 'tab-separated'], ['|', '|-separated']];
-
-/**
- * For a header line with no comma but another delimiter: the file's kind (`;-separated`), the
- * first columns as found, and the 903 table the columns would make when split by it.
- */
-const otherDelimiter = (headerLine: string): { readonly kind: string; readonly preview: string; readonly table: Table903 | undefined } | undefined => {
-  const line = headerLine.replace(/^\uFEFF/, '');
-  if (line.includes(',')) return undefined;
-  const found = OTHER_DELIMITERS.find(([d]) => line.includes(d));
-  if (found === undefined) return undefined;
-  const [d, kind] = found;
-  const columns = line.split(d).map((c) => c.trim().replace(/^"(.*)"$/, '$1'));
-  const preview = columns.length > 2 ? `${line.split(d).slice(0, 2).join(d)}${d}…` : line.slice(0, 60);
-  return { kind, preview, table: identifyTable(columns)?.table };
-};
-
-/** What to say about a file whose header is split by another delimiter: an error if it is a 903 table calibration needs, else undefined. */
-const delimiterProblem = (name: string, headerLine: string): string | undefined => {
-  const other = otherDelimiter(headerLine);
-  if (other === undefined || other.table === undefined || !['Header', 'Episodes', 'UASC'].includes(other.table)) return undefined;
-  return `${name}: looks like a ${other.kind} file (header ${JSON.stringify(other.preview)}), the 903 ${other.table} table; save it as comma-separated CSV`;
-};
-
-/** The first line of a source (up to 4 KB), for messages about a file that could not be parsed. */
-const firstLineOf = (s: Source903): string => {
-  if (s.text !== undefined) return s.text.split(/\r?\n|\r/)[0] ?? '';
-  try {
-    const fd = openSync(s.path ?? s.name, 'r');
-    try {
-      const buffer = Buffer.alloc(4096);
-      const n = readSync(fd, buffer, 0, buffer.length, 0);
-      return buffer.subarray(0, n).toString('utf8').split(/\r?\n|\r/)[0] ?? '';
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    return '';
-  }
-};
-
-/** Lines a record spans: one, plus the line breaks inside its quoted cells. */
-const linesOf = (record: readonly string[]): number => {
-  let n = 1;
-  for (const cell of record) if (cell.includes('\n')) n += cell.split('\n').length - 1;
-  return n;
-};
-
-/** Read 903 tables from sources (files or text). Files are read in the order given. */
 /** Bytes read so far of the sources' total, for a progress bar on large folders. */
 export type ReadProgress = (bytesRead: number, totalBytes: number) => void;
 
-const sizeOf = (s: Source903): number => {
-  if (s.text !== undefined) return Buffer.byteLength(s.text);
-  try {
-    return statSync(s.path ?? s.name).size;
-  } catch {
-    return 0;
-  }
-};
+export interface Read903Options {
+  /** Clean what can be cleaned and report it (default: strict, every fault refuses the data). */
+  readonly lenient?: boolean;
+  readonly progress?: ReadProgress;
+}
 
-export const read903Sources = async (sources: readonly Source903[], progress?: ReadProgress): Promise<E.Either<string[], Read903>> => {
-  const totalBytes = progress === undefined ? 0 : sources.reduce((n, s) => n + sizeOf(s), 0);
-  let bytesBefore = 0;
+/** The tables that give a child's date of birth besides Header (lenient reading only). */
+const OTHER_DOB_TABLES: readonly Table903[] = ['UASC', 'Reviews', 'Missing', 'OC2', 'OC3', 'AD1', 'PlacedAdoption', 'PrevPerm', 'SWEpisodes'];
+
+/**
+ * Read 903 tables from sources (CSV files or text, workbooks), in the order given: where returns
+ * disagree (a DOB), the file read last wins, so give them oldest first (`list903Files` does).
+ */
+export const read903Sources = async (sources: readonly Source903[], options: Read903Options = {}): Promise<E.Either<string[], Read903>> => {
+  const { progress, lenient = false } = options;
+  const tabled = await tablesOf(sources);
+  if (E.isLeft(tabled)) return tabled;
+  const tables = tabled.right;
+  const totalBytes = progress === undefined ? 0 : tables.reduce((n, s) => n + s.bytes, 0);
+  let bytesRead = 0;
   const problems: Problem[] = [];
   const warnings: string[] = [];
   const files: FileSummary[] = [];
+  const findings: QualityFinding[] = [];
+  const childrenByYear = new Map<number, Set<string>>();
+  const yearOfSrc = new Map<number, number>();
   const store = new Store903();
   const columnsOf: Map<string, number>[] = [];
   const at = (src: number, line: number, column?: string): string => {
-    const name = sources[src]!.name;
+    const name = tables[src]!.name;
     if (column === undefined) return `${name}, line ${line}`;
     const i = columnsOf[src]?.get(column);
     return `${name}, line ${line}, column ${i === undefined ? '?' : columnLetter(i)} (${column})`;
@@ -158,43 +97,31 @@ export const read903Sources = async (sources: readonly Source903[], progress?: R
     problems.push({ src, line, message: `${at(src, line, column)}: ${message}` });
   };
 
-  for (let src = 0; src < sources.length; src++) {
-    const source = sources[src]!;
+  for (let src = 0; src < tables.length; src++) {
+    const source = tables[src]!;
     const columns = new Map<string, number>();
     columnsOf[src] = columns;
     let table: Table903 | undefined;
     let rows = 0;
     let latest = Number.NEGATIVE_INFINITY;
     const firstEpisode = store.episodeRows;
-    // Lines are counted here rather than with csv-parse's `info` (which builds an object per record):
-    // blank lines are kept (and skipped below) so every line is seen.
-    const stream = streamOf(source);
-    if (progress !== undefined) {
-      let read = 0;
-      const before = bytesBefore;
-      stream.on('data', (chunk: Buffer | string) => {
-        read += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
-        progress(before + read, totalBytes);
-      });
-    }
-    bytesBefore += progress === undefined ? 0 : sizeOf(source);
-    const parser = stream.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: false }));
-    let nextLine = 1;
+    const seen = new Set<string>();
     let indexes: readonly (number | undefined)[] = [];
     const texts: (string | undefined)[] = [];
     const cellsOf = (record: readonly string[]): (string | undefined)[] => {
       for (let i = 0; i < indexes.length; i++) texts[i] = indexes[i] === undefined ? undefined : record[indexes[i]!];
       return texts;
     };
+    let childAt: number | undefined;
+    let dobAt: number | undefined;
     let first = true;
+    const onBytes = progress === undefined ? undefined : (n: number): void => { bytesRead += n; progress(bytesRead, totalBytes); };
     try {
-      for await (const record of parser as AsyncIterable<string[]>) {
-        const line = nextLine;
-        nextLine += linesOf(record);
+      for await (const { cells: record, line } of source.records(onBytes)) {
         if (record.length === 1 && record[0]!.trim() === '') continue;
         if (first) {
           first = false;
-          record.forEach((c, i) => { const k = c.replace(/^\uFEFF/, '').trim().toUpperCase(); if (!columns.has(k)) columns.set(k, i); });
+          record.forEach((c, i) => { const k = normaliseColumn(c); if (k !== '' && !columns.has(k)) columns.set(k, i); });
           const found = identifyTable(record);
           if (found === undefined) {
             const wrong = record.length === 1 ? delimiterProblem(source.name, record[0]!) : undefined;
@@ -205,21 +132,38 @@ export const read903Sources = async (sources: readonly Source903[], progress?: R
             break;
           }
           if (!['Header', 'Episodes', 'UASC'].includes(found.table)) {
-            warnings.push(`${source.name}: the 903 ${found.table} table, not needed for calibration: skipped`);
-            break;
+            if (!lenient || !OTHER_DOB_TABLES.includes(found.table) || !columns.has('DOB')) {
+              warnings.push(`${source.name}: the 903 ${found.table} table, not needed for calibration: skipped`);
+              break;
+            }
+            table = found.table;
+            childAt = columns.get('CHILD');
+            dobAt = columns.get('DOB');
+            continue;
           }
           table = found.table;
           indexes = ROW_SPECS[table as 'Header'].cells.map((c) => columns.get(c.column));
-          if (found.missing.length > 0) {
-            report(src, line, undefined, `recognised as the 903 ${table} table, but column${found.missing.length > 1 ? 's' : ''} ${found.missing.join(', ')} ${found.missing.length > 1 ? 'are' : 'is'} missing (the header line must name every column: ${ROW_SPECS[table as 'Header'].cells.map((c) => c.column).join(', ')})`);
+          const needed = lenient ? found.missing.filter((c) => c === 'CHILD' || c === 'DECOM' || (c === 'DOB' && table === 'Header')) : found.missing;
+          if (needed.length > 0) {
+            report(src, line, undefined, `recognised as the 903 ${table} table, but column${needed.length > 1 ? 's' : ''} ${needed.join(', ')} ${needed.length > 1 ? 'are' : 'is'} missing (the header line must name every column: ${ROW_SPECS[table as 'Header'].cells.map((c) => c.column).join(', ')})`);
             table = undefined;
             break;
           }
+          if (found.missing.length > 0) warnings.push(`${source.name}: the 903 ${table} table without column${found.missing.length > 1 ? 's' : ''} ${found.missing.join(', ')}: read as blank in every row`);
           continue;
         }
         if (record.every((c) => c.trim() === '')) continue;
         rows++;
         if (table === 'Episodes') {
+          if (lenient) {
+            const r = decodeEpisodeLenient(cellsOf(record));
+            if (r.child !== undefined) seen.add(r.child);
+            for (const f of r.findings) findings.push({ rule: f.rule, src, line, column: f.column, ...(r.child === undefined ? {} : { child: r.child }) });
+            if (r.row === undefined) continue;
+            latest = Math.max(latest, r.row.DEC ?? r.row.DECOM);
+            store.addEpisode(r.row, src, line);
+            continue;
+          }
           const r = decodeCells903<Episode903>(ROW_SPECS.Episodes, cellsOf(record));
           if (r.row === undefined) {
             for (const p of r.problems) report(src, line, p.column, p.message);
@@ -229,13 +173,30 @@ export const read903Sources = async (sources: readonly Source903[], progress?: R
           latest = Math.max(latest, e.DEC ?? e.DECOM, e.DECOM);
           store.addEpisode(e, src, line);
         } else if (table === 'Header') {
+          if (lenient) {
+            const t = cellsOf(record);
+            const r = decodeDobLenient(t[0], t[2]);
+            for (const f of r.findings) findings.push({ rule: f.rule, src, line, column: f.column, ...(r.child === undefined ? {} : { child: r.child }) });
+            if (r.row !== undefined) store.addHeader(r.row.CHILD, r.row.DOB);
+            continue;
+          }
           const r = decodeCells903<Header903>(ROW_SPECS.Header, cellsOf(record));
           if (r.row === undefined) for (const p of r.problems) report(src, line, p.column, p.message);
           else store.addHeader(r.row.CHILD, r.row.DOB);
         } else if (table === 'UASC') {
+          if (lenient) {
+            const t = cellsOf(record);
+            const r = decodeDobLenient(t[0], t[2]);
+            if (r.child !== undefined) store.addUasc(r.child);
+            if (r.row !== undefined) store.addOtherDob(r.row.CHILD, r.row.DOB);
+            continue;
+          }
           const r = decodeCells903<Uasc903>(ROW_SPECS.UASC, cellsOf(record));
           if (r.row === undefined) for (const p of r.problems) report(src, line, p.column, p.message);
           else store.addUasc(r.row.CHILD);
+        } else if (table !== undefined) {
+          const r = decodeDobLenient(childAt === undefined ? undefined : record[childAt], dobAt === undefined ? undefined : record[dobAt]);
+          if (r.row !== undefined) store.addOtherDob(r.row.CHILD, r.row.DOB);
         }
       }
     } catch (e) {
@@ -244,28 +205,66 @@ export const read903Sources = async (sources: readonly Source903[], progress?: R
       const why = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory, not a file' : code === 'EACCES' ? 'cannot read the file: permission denied'
         : code.startsWith('CSV_') || code.startsWith('INVALID_') ? `not readable as CSV: ${e instanceof Error ? e.message : String(e)}` : `cannot read: ${e instanceof Error ? e.message : String(e)}`;
       // A header of quoted names split by `;` fails to parse as CSV before it can be recognised.
-      const wrong = first ? delimiterProblem(source.name, firstLineOf(source)) : undefined;
+      const wrong = first ? delimiterProblem(source.name, source.firstLine()) : undefined;
       problems.push({ src, line: lines ?? 0, message: wrong ?? `${source.name}${lines !== undefined && Number.isFinite(lines) ? `, line ${lines}` : ''}: ${why}` });
     }
     const collectionYear = table === 'Episodes' && Number.isFinite(latest) ? collectionYearOf(latest) : undefined;
-    files.push({ name: source.name, table, rows, ...(collectionYear === undefined ? {} : { collectionYear }) });
-    if (collectionYear !== undefined) checkReturn(store, firstEpisode, collectionYear, report);
+    const known = table !== undefined && ['Header', 'Episodes', 'UASC'].includes(table) ? table : undefined;
+    files.push({ name: source.name, table: known, rows, ...(collectionYear === undefined ? {} : { collectionYear }) });
+    if (collectionYear === undefined) continue;
+    yearOfSrc.set(src, collectionYear);
+    const year = childrenByYear.get(collectionYear) ?? new Set<string>();
+    for (const c of seen) year.add(c);
+    childrenByYear.set(collectionYear, year);
+    if (lenient) findingsOfReturn(store, firstEpisode, collectionYear, findings);
+    else checkReturn(store, firstEpisode, collectionYear, report);
   }
 
   const byTable = (t: Table903): number => files.filter((f) => f.table === t).length;
   if (byTable('Episodes') === 0 && problems.length === 0) {
-    return E.left([`no SSDA903 Episodes file found among ${sources.length} CSV file${sources.length === 1 ? '' : 's'}${sources.length > 0 ? ` (${sources.map((s) => s.name).slice(0, 10).join(', ')}${sources.length > 10 ? ', …' : ''})` : ''}: expected a CSV whose header line names the columns ${ROW_SPECS.Episodes.cells.map((c) => c.column).join(', ')}`]);
+    return E.left([`no SSDA903 Episodes file found among ${tables.length} file${tables.length === 1 ? '' : 's'}${tables.length > 0 ? ` (${tables.map((s) => s.name).slice(0, 10).join(', ')}${tables.length > 10 ? ', …' : ''})` : ''}: expected a CSV or worksheet whose header line names the columns ${ROW_SPECS.Episodes.cells.map((c) => c.column).join(', ')}`]);
   }
   if (byTable('Header') === 0 && problems.length === 0) {
-    return E.left([`no SSDA903 Header file found (a CSV with the columns ${ROW_SPECS.Header.cells.map((c) => c.column).join(', ')}): dates of birth are needed for age bands`]);
+    return E.left([`no SSDA903 Header file found (a CSV or worksheet with the columns ${ROW_SPECS.Header.cells.map((c) => c.column).join(', ')}): dates of birth are needed for age bands`]);
   }
-  checkAcrossTables(store, report, warnings);
+  if (problems.length === 0 && store.episodeRows === 0) {
+    const episodes = files.filter((f) => f.table === 'Episodes');
+    return E.left([`no usable episode rows: the Episodes files (${episodes.map((f) => f.name).join(', ')}) hold ${episodes.reduce((n, f) => n + f.rows, 0)} rows, none with a readable CHILD and DECOM`]);
+  }
+  if (problems.length === 0 && store.headerRows === 0) {
+    return E.left([`no usable Header rows: the Header files (${files.filter((f) => f.table === 'Header').map((f) => f.name).join(', ')}) hold no row with a readable CHILD and DOB, and dates of birth are needed for age bands`]);
+  }
+  warnings.push(...coverageWarnings(files));
+  if (!lenient) checkAcrossTables(store, files, report, warnings);
   if (problems.length > 0) {
     const shown = [...problems].sort((a, b) => a.src - b.src || a.line - b.line).slice(0, MAX_MESSAGES).map((p) => p.message);
     if (problems.length > MAX_MESSAGES) shown.push(`… and ${problems.length - MAX_MESSAGES} more problems (${problems.length} in all)`);
     return E.left(shown);
   }
-  return E.right({ store, returns: returnsOfStore(store), files, warnings });
+  const quality = lenient ? { findings, childrenByYear, yearOfSrc } : undefined;
+  return E.right({ store, returns: returnsOfStore(store, quality), files, warnings });
+};
+
+const fy = (y: number): string => `${y}/${String((y + 1) % 100).padStart(2, '0')}`;
+
+/** A missing UASC table, and collection years with no Episodes file between the first and the last. */
+const coverageWarnings = (files: readonly FileSummary[]): string[] => {
+  const out: string[] = [];
+  if (!files.some((f) => f.table === 'UASC')) out.push('no UASC table found: no child is counted as an unaccompanied asylum-seeking child (that need comes only from the UASC table)');
+  const years = [...new Set(files.flatMap((f) => (f.collectionYear === undefined ? [] : [f.collectionYear])))].sort((a, b) => a - b);
+  const missing: number[] = [];
+  for (let y = years[0] ?? 0; y < (years[years.length - 1] ?? 0); y++) if (!years.includes(y)) missing.push(y);
+  if (missing.length > 0) out.push(`no Episodes return for ${missing.map(fy).join(', ')} (between ${fy(years[0]!)} and ${fy(years[years.length - 1]!)}): episodes that began and ended within ${missing.length === 1 ? 'that year' : 'those years'} are not in the data, so starts and exits then are undercounted`);
+  return out;
+};
+
+/** Lenient: the row rule of one return that needs its collection year (codes in force) as findings; the others are the decoder's. */
+const findingsOfReturn = (store: Store903, from: number, collectionYear: number, findings: QualityFinding[]): void => {
+  for (let i = from; i < store.episodeRows; i++) {
+    const e = store.episodeAt(i);
+    const at = { src: store.srcAt(i), line: store.lineAt(i), child: e.CHILD };
+    if (checkPlaceInForce(e, collectionYear) !== undefined) findings.push({ rule: 'place-not-in-force', column: 'PLACE', ...at });
+  }
 };
 
 /** Rules within one return (rows `from` onwards): PLACE codes in force for its year, providers, dates, and no overlapping episodes. */
@@ -290,9 +289,9 @@ const checkReturn = (
   }
 };
 
-/** Every child with episodes has a date of birth, no episode starts before it; DOB changes are flagged. */
+/** Every child with episodes has a date of birth, no episode starts before it or runs past 18; DOB changes are flagged. */
 const checkAcrossTables = (
-  store: Store903, report: (src: number, line: number, column: string | undefined, message: string) => void, warnings: string[],
+  store: Store903, files: readonly FileSummary[], report: (src: number, line: number, column: string | undefined, message: string) => void, warnings: string[],
 ): void => {
   if (store.dobConflicts > 0) warnings.push(`${store.dobConflicts} child${store.dobConflicts === 1 ? '' : 'ren'} with a different DOB in different returns (the last file's is used), e.g. ${store.dobConflictExamples.join(', ')}`);
   const missing = new Set<number>();
@@ -304,19 +303,21 @@ const checkAcrossTables = (
       missing.add(k);
       continue;
     }
-    const p = checkStartsAfterBirth(store.childId(k), { DECOM: store.decomAt(i), DEC: store.decAt(i), line: store.lineAt(i) }, born);
+    const e: LocatedEpisode = { DECOM: store.decomAt(i), DEC: store.decAt(i), line: store.lineAt(i) };
+    const year = files[store.srcAt(i)]?.collectionYear;
+    const p = checkStartsAfterBirth(store.childId(k), e, born) ?? checkUnder18(store.childId(k), e, born, year === undefined ? undefined : endOfCollectionYear(year));
     if (p !== undefined) report(store.srcAt(i), p.line, p.column, p.message);
   }
 };
 
 /**
- * Read every 903 CSV under `dir`. Messages name files by their path relative to `dir`. A
- * directory that cannot be read, holds no CSV, or holds no Episodes or Header table is a Left.
+ * Read every 903 file (CSV, .xlsx) under `dir`, oldest return first (`list903Files`). Messages
+ * name files by their path relative to `dir`. A directory that cannot be read, holds no such
+ * file, or holds no Episodes or Header table is a Left.
  */
-export const read903Directory = async (dir: string, progress?: ReadProgress): Promise<E.Either<string[], Read903>> => {
-  const listed = listCsvFiles(dir);
+export const read903Directory = async (dir: string, options: Read903Options = {}): Promise<E.Either<string[], Read903>> => {
+  const listed = list903Files(dir);
   if (E.isLeft(listed)) return listed;
-  if (listed.right.length === 0) return E.left([`${dir}: no CSV files found (looked in every folder below it); expected the 903 Header and Episodes tables saved as CSV`]);
-  return read903Sources(listed.right.map((name) => ({ name, path: join(dir, name) })), progress);
+  if (listed.right.length === 0) return E.left([`${dir}: no CSV or Excel (.xlsx) files found (looked in every folder below it); expected the 903 Header and Episodes tables`]);
+  return read903Sources(listed.right.map((name) => ({ name, path: join(dir, name) })), options);
 };
-

@@ -28,7 +28,7 @@ describe('sufficiency ssda903', () => {
     expect(r.out).toContain('Snapshot 31/03/2024; starts and exits counted from 01/04/2021 (3.00 years).');
     expect(r.out).toMatch(/Children in care at 31\/03\/2024: \d+/);
     expect(r.out).toMatch(/placed more than 20 miles from home: \d+\.\d% of known/);
-    expect(r.out).toContain(`Wrote ${out}`);
+    expect(r.out).toContain(`Wrote in ${join(out, '..')}: estimates.json and quality.csv`);
     const json = JSON.parse(readFileSync(out, 'utf8'));
     expect(json.asAt).toBe('2024-03-31');
     expect(json.source.files).toHaveLength(9);
@@ -46,11 +46,11 @@ describe('sufficiency ssda903', () => {
     expect(readFileSync(a, 'utf8').replace(/"directory": "[^"]*"/, '')).toBe(readFileSync(b, 'utf8').replace(/"directory": "[^"]*"/, ''));
   });
 
-  it('exits 2 with every problem, naming file, line and column, and writes nothing', () => {
+  it('--strict: exits 2 with every problem, naming file, line and column, and writes nothing', () => {
     const dir = tmp();
     writeFiles(dir, { 'header.csv': HEADER_OK, ...Object.fromEntries(BAD_CASES.slice(0, 5).map((c, i) => [`y${i}/episodes.csv`, c.episodes])) });
     const out = join(tmp(), 'estimates.json');
-    const r = run('ssda903', dir, '--out', out);
+    const r = run('ssda903', dir, '--out', out, '--strict');
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
     expect(r.err).toContain('y0/episodes.csv, line 3, column F (PLACE): expected PLACE code');
@@ -61,11 +61,30 @@ describe('sufficiency ssda903', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('by default cleans the same faults, reports each under its rule, and goes on', () => {
+    const dir = tmp();
+    writeFiles(dir, { 'header.csv': HEADER_OK, ...Object.fromEntries(BAD_CASES.slice(0, 5).map((c, i) => [`y${i}/episodes.csv`, c.episodes])) });
+    const out = join(tmp(), 'estimates.json');
+    const r = run('ssda903', dir, '--out', out);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Data quality: \d+ rules found faults, touching c of c children/);
+    expect(r.out).toMatch(/\n  unknown-place +c +c +kept as other +146\n/);
+    expect(r.out).toMatch(/\n  ends-before-start +c +c +episode dropped +356\n/);
+    expect(r.out).toContain(`Wrote in ${join(out, '..')}: estimates.json and quality.csv`);
+    const json = JSON.parse(readFileSync(out, 'utf8'));
+    expect(json.source.mode).toBe('lenient');
+    expect(json.quality.rules.map((x: { id: string }) => x.id).sort()).toEqual(['ends-before-start', 'unknown-place', 'unknown-rne', 'unreadable-cell'].sort());
+    const csv = readFileSync(join(out, '..', 'quality.csv'), 'utf8');
+    expect(csv.startsWith('\uFEFFsection,rule,what it found')).toBe(true);
+    expect(csv).toContain('rule,unknown-place,');
+  });
+
   it('exits 2 on a folder that is not 903 data, and on bad options', () => {
     const empty = tmp();
     const r = run('ssda903', empty);
     expect(r.code).toBe(2);
-    expect(r.err).toBe(`${empty}: no CSV files found (looked in every folder below it); expected the 903 Header and Episodes tables saved as CSV\n`);
+    expect(r.err).toBe(`${empty}: no CSV or Excel (.xlsx) files found (looked in every folder below it); expected the 903 Header and Episodes tables\n`);
     const bad = run('ssda903', empty, '--as-at', '31/02/2024');
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('expected a date as YYYY-MM-DD or DD/MM/YYYY for --as-at, found "31/02/2024"');

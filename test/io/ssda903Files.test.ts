@@ -4,12 +4,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { E } from '../../src/domain/fp.js';
 import { EPISODES_COLUMNS } from '../../src/domain/ssda903.js';
-import { MAX_MESSAGES, listCsvFiles, read903Directory, read903Sources } from '../../src/io/ssda903Files.js';
+import { MAX_MESSAGES, read903Directory, read903Sources } from '../../src/io/ssda903Files.js';
+import { list903Files } from '../../src/io/ssda903Sources.js';
 import { columnLetter } from '../../src/io/csvRows.js';
 import { BAD_CASES, HEADER_OK, goodEpisode } from '../fixtures/ssda903/badFiles.js';
 import { episodesCsv, writeFiles } from '../fixtures/ssda903/csv903.js';
 import { KNOWN_FILES } from '../fixtures/ssda903/knownHistories.js';
 
+const NO_UASC = 'no UASC table found: no child is counted as an unaccompanied asylum-seeking child (that need comes only from the UASC table)';
 const tmp = (): string => mkdtempSync(join(tmpdir(), 'ssda903-'));
 
 describe('read903Directory', () => {
@@ -46,7 +48,7 @@ describe('read903Directory', () => {
       { name: 'budget.csv', text: 'line,amount\n1,2\n' },
     ]);
     if (E.isLeft(r)) throw new Error(r.left.join('\n'));
-    expect(r.right.warnings).toEqual(['reviews.csv: the 903 Reviews table, not needed for calibration: skipped', 'budget.csv: not an SSDA903 table (columns line, amount): skipped']);
+    expect(r.right.warnings).toEqual(['reviews.csv: the 903 Reviews table, not needed for calibration: skipped', 'budget.csv: not an SSDA903 table (columns line, amount): skipped', NO_UASC]);
   });
 
   it.each(BAD_CASES)('$rule: a Left naming the file, line and column', async ({ episodes, message }) => {
@@ -72,7 +74,7 @@ describe('read903Directory', () => {
 
   it('an unreadable or unrecognised directory is a clear Left', async () => {
     const empty = tmp();
-    expect(await read903Directory(empty)).toEqual(E.left([`${empty}: no CSV files found (looked in every folder below it); expected the 903 Header and Episodes tables saved as CSV`]));
+    expect(await read903Directory(empty)).toEqual(E.left([`${empty}: no CSV or Excel (.xlsx) files found (looked in every folder below it); expected the 903 Header and Episodes tables`]));
     expect(await read903Directory(join(empty, 'nope'))).toEqual(E.left([`${join(empty, 'nope')}: no such directory`]));
     const file = join(empty, 'f.csv');
     writeFileSync(file, 'a,b\n');
@@ -87,10 +89,10 @@ describe('read903Directory', () => {
     expect(E.isLeft(noHeader) && noHeader.left[0]).toMatch(/^no SSDA903 Header file found/);
   });
 
-  it('listCsvFiles and columnLetter', () => {
+  it('list903Files and columnLetter', () => {
     const dir = tmp();
     writeFiles(dir, { 'b/2.CSV': '', 'a.csv': '', 'b/1.csv': '', 'c.txt': '' });
-    expect(listCsvFiles(dir)).toEqual(E.right(['a.csv', 'b/1.csv', 'b/2.CSV']));
+    expect(list903Files(dir)).toEqual(E.right(['a.csv', 'b/1.csv', 'b/2.CSV']));
     expect([0, 5, 25, 26, 27].map(columnLetter)).toEqual(['A', 'F', 'Z', 'AA', 'AB']);
   });
 });
@@ -123,6 +125,6 @@ describe('a 903 file saved with another delimiter', () => {
     const r = await read903Sources([
       { name: 'e.csv', text: episodesCsv([goodEpisode()]) }, { name: 'h.csv', text: HEADER_OK }, { name: 'budget.csv', text: 'line;amount;note\n1;2;x\n' },
     ]);
-    expect(E.isRight(r) && r.right.warnings).toEqual(['budget.csv: looks like a ;-separated file (header "line;amount;…"), and not an SSDA903 table: skipped']);
+    expect(E.isRight(r) && r.right.warnings).toEqual(['budget.csv: looks like a ;-separated file (header "line;amount;…"), and not an SSDA903 table: skipped', NO_UASC]);
   });
 });

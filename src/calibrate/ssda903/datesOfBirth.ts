@@ -4,7 +4,7 @@
 import type { Header903 } from '../../domain/ssda903.js';
 
 /** @example datesOfBirth([{ CHILD: 'a', DOB: 1 }, { CHILD: 'a', DOB: 2 }]) // dob a → 2, one repeat, one conflict */
-export const datesOfBirth = (header: readonly Header903[]): { dob: Map<string, number>; repeats: number; conflicts: number } => {
+export const datesOfBirth = (header: readonly Header903[]): { dob: Map<string, number>; repeats: number; conflicts: number; conflicted: ReadonlySet<string> } => {
   const dob = new Map<string, number>();
   const conflicted = new Set<string>();
   let repeats = 0;
@@ -16,5 +16,5 @@ export const datesOfBirth = (header: readonly Header903[]): { dob: Map<string, n
     }
     dob.set(h.CHILD, h.DOB);
   }
-  return { dob, repeats, conflicts: conflicted.size };
+  return { dob, repeats, conflicts: conflicted.size, conflicted };
 };

@@ -24,6 +24,8 @@
 //                  entries.rates [{ageBand, need, perYear}], exits {hazards, reasons},
 //                  disruption {base, plannedMoves} (numbers), initialPopulation {counts, history}
 //   warnings       data-quality notes that are not errors
+//   quality        read leniently only: each data-quality rule's rows and children, and the
+//                  children in, used and dropped by collection year (qualityReport.ts)
 //
 // A RateCell is {perYear (smoothed), events, exposureYears, raw (events / exposure, or undefined),
 // prior}: see smoothing.ts for the Gamma / Dirichlet smoothing and priors.ts for the priors.
@@ -46,6 +48,7 @@ import { history, population, type HistoryEstimate, type PopulationCell, type Po
 import { DEFAULT_PRIOR_EVENTS } from './smoothing.js';
 import { returnsOfTables } from './returns.js';
 import type { CleaningCounts } from './types.js';
+import type { QualityReport } from './qualityReport.js';
 import { DAYS_PER_YEAR } from './splitAtAgeBands.js';
 import { dateRangeOfReturns, defaultAsAt, defaultObservedFrom, windowOf, type Window } from './window.js';
 
@@ -98,6 +101,8 @@ export interface Estimates {
   readonly scenario: ScenarioParts;
   /** Things in the data worth a look that are not errors (e.g. flows that seem to begin after observedFrom). */
   readonly warnings: readonly string[];
+  /** The data-quality report, when the returns were read leniently (qualityReport.ts). */
+  readonly quality?: QualityReport;
 }
 
 const round6 = (x: number): number => Math.round(x * 1e6) / 1e6;
@@ -162,7 +167,8 @@ export const estimateFromReturns = (returns: Returns903, g: Gazetteer, o: Estima
     entryMix: entryMixFold(w), disruption: disruptionsFold(w, m), firstStart: firstStartFold(w),
   });
   const tally = all.start();
-  const cleaning = cleanReturns(returns, (c) => all.add(tally, c));
+  const cleaned = cleanReturns(returns, (c) => all.add(tally, c), (p) => zoneOf(g, p) !== undefined);
+  const cleaning = cleaned.counts;
   if (cleaning.children === 0) return noEpisodes;
 
   const folded = all.finish(tally);
@@ -197,6 +203,7 @@ export const estimateFromReturns = (returns: Returns903, g: Gazetteer, o: Estima
     distance: dist,
     homeZones: sortedZones,
     warnings,
+    ...(cleaned.quality === undefined ? {} : { quality: cleaned.quality }),
     scenario: {
       entries: { rates: ent.rates.map((r) => ({ ageBand: r.ageBand, need: r.need, perYear: round6(r.perYear) })) },
       exits: {

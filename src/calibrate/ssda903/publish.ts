@@ -9,6 +9,7 @@ import { AGE_BANDS, PLACEMENT_TYPES, type AgeBand } from '../../domain/vocabular
 import type { RateTable } from './disruptions.js';
 import type { Estimates } from './estimateFrom903.js';
 import type { RateCell } from './smoothing.js';
+import type { QualityReport } from './qualityReport.js';
 
 export const DISCLOSURE_THRESHOLD = 5;
 export const DISCLOSURE_RULE = 'Counts from 1 to 4 are shown as "c", and so are other counts where a published total would reveal them (secondary suppression); shares and means resting on a suppressed count are suppressed too. Smoothed rates are model parameters, not statistics for publication: with fewer than 5 events their exposure and raw rate are left out.';
@@ -55,6 +56,29 @@ const table = <R extends string, C extends string>(rows: readonly R[], cols: rea
 };
 
 const TYPES = PLACEMENT_TYPES.filter((p) => p !== 'unregistered');
+
+/**
+ * The quality report as published: each rule's rows and children, the children in, used and
+ * dropped per collection year (one table: years × used/dropped, row totals the children in) and
+ * in total, and the dropped by reason, with counts of 1–4 suppressed.
+ */
+export const publishQuality = (q: QualityReport) => {
+  const years = q.children.byYear.map((y) => String(y.collectionYear));
+  const byYear = table(years, ['used', 'dropped'] as const, (y, c) => q.children.byYear.find((x) => String(x.collectionYear) === y)![c]);
+  const total = counts({ used: q.children.total.used, dropped: q.children.total.dropped });
+  const affected = one(q.children.affected);
+  return {
+    rules: q.rules.map((r) => ({ ...r, rows: one(r.rows), children: one(r.children) })),
+    children: {
+      byYear: years.map((y) => ({ collectionYear: Number(y), in: byYear.rowTotals[y]!, used: byYear.cells[y]!.used, dropped: byYear.cells[y]!.dropped })),
+      total: { in: total.total, used: total.counts.used, dropped: total.counts.dropped },
+      droppedBy: counts(q.children.droppedBy),
+      affected,
+      affectedShare: share(affected, q.children.affectedShare),
+    },
+  };
+};
+export type PublishedQuality = ReturnType<typeof publishQuality>;
 
 /** The published (disclosure-controlled) form of the estimates: plain JSON. */
 export const publishEstimates = (e: Estimates) => {
@@ -118,6 +142,7 @@ export const publishEstimates = (e: Estimates) => {
       laCodes: d.laCodes,
     },
     homeZones: counts(e.homeZones),
+    ...(e.quality === undefined ? {} : { quality: publishQuality(e.quality) }),
     scenario: {
       entries: e.scenario.entries,
       exits: e.scenario.exits,

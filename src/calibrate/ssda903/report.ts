@@ -1,7 +1,7 @@
 // The published estimates as the plain-text report `sufficiency ssda903` prints. Pure string work.
 import type { Published } from '../../metrics/disclosure.js';
 import { AGE_BANDS } from '../../domain/vocabulary.js';
-import type { PublishedEstimates, PublishedRate } from './publish.js';
+import type { PublishedEstimates, PublishedQuality, PublishedRate } from './publish.js';
 
 export interface FilesRead {
   readonly name: string;
@@ -87,5 +87,37 @@ export const reportLines = (dir: string, files: readonly FilesRead[], p: Publish
     '',
     `Small numbers: ${p.disclosure.rule}`,
   ];
+  return lines;
+};
+
+const ACTION_SHORT: Readonly<Record<string, string>> = {
+  repaired: 'repaired', 'episode dropped': 'episode dropped', 'row dropped': 'row dropped', 'child dropped': 'child dropped', 'kept as is': 'kept', 'kept as other': 'kept as other',
+};
+
+/**
+ * The data-quality report as the terminal shows it: the rules that touched most rows (`top`),
+ * then the children in, used and dropped, and the share touched by any rule. The full report is
+ * quality.csv and the JSON.
+ */
+export const qualityLines = (q: PublishedQuality, top = 8, fullReport?: string): string[] => {
+  const t = q.children.total;
+  const shown = q.rules.slice(0, top);
+  const by = q.children.droppedBy.counts;
+  const lines = [
+    q.rules.length === 0
+      ? 'Data quality: no faults found.'
+      : `Data quality: ${q.rules.length} rule${q.rules.length === 1 ? '' : 's'} found faults, touching ${n(q.children.affected)} of ${n(t.in)} children (${pct(q.children.affectedShare)}).`,
+  ];
+  if (shown.length > 0) {
+    lines.push(...columns([
+      ['rule', 'rows', 'children', 'done', 'DfE rule'],
+      ...shown.map((r) => [r.id, n(r.rows), n(r.children), ACTION_SHORT[r.action] ?? r.action, r.dfeRule ?? '']),
+    ]));
+    if (q.rules.length > shown.length) lines.push(`  … and ${q.rules.length - shown.length} more rule${q.rules.length - shown.length === 1 ? '' : 's'}${fullReport === undefined ? ' (--out writes them all)' : ` (all in ${fullReport})`}`);
+  }
+  lines.push(`Children: ${n(t.in)} in the returns, ${n(t.used)} used, ${n(t.dropped)} dropped (no date of birth ${n(by.noDateOfBirth)}, every episode dropped ${n(by.everyEpisodeDropped)}, short breaks only ${n(by.shortBreaksOnly)}).`);
+  if (q.children.byYear.length > 1) {
+    lines.push(...columns([['', ...q.children.byYear.map((y) => fy(y.collectionYear))], ...(['in', 'used', 'dropped'] as const).map((k) => [k, ...q.children.byYear.map((y) => n(y[k]))])]));
+  }
   return lines;
 };

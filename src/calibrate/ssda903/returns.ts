@@ -18,7 +18,7 @@ export const byChild = <A extends { readonly CHILD: string }>(rows: readonly A[]
 
 /** @example returnsOfTables({ header, episodes, uasc: [] }).forEachChild((c) => …) // children sorted by CHILD */
 export const returnsOfTables = (tables: Tables903): Returns903 => {
-  const { dob, repeats, conflicts } = datesOfBirth(tables.header);
+  const { dob, repeats, conflicts, conflicted } = datesOfBirth(tables.header);
   const uasc = uascChildren(tables.uasc);
   const grouped = byChild(tables.episodes);
   const ids = [...grouped.keys()].sort();
@@ -27,7 +27,7 @@ export const returnsOfTables = (tables: Tables903): Returns903 => {
     headerRepeats: repeats,
     dobConflicts: conflicts,
     forEachChild: (visit) => {
-      for (const child of ids) visit({ child, dob: dob.get(child), uasc: uasc.has(child), episodes: grouped.get(child)! });
+      for (const child of ids) visit({ child, dob: dob.get(child), uasc: uasc.has(child), episodes: grouped.get(child)!, ...(conflicted.has(child) ? { dobConflict: true } : {}) });
     },
   };
 };
