@@ -43,7 +43,7 @@ export const registerBacktest = (program: Command, out: (s: string) => void): vo
   program
     .command('backtest')
     .description('Calibrate on SSDA903 data up to N years before the last snapshot, forecast those years, and compare with what happened.')
-    .requiredOption('--ssda903 <dir>', 'folder of SSDA903 Header, Episodes (and UASC) CSV files')
+    .requiredOption('--ssda903 <dir>', 'folder of SSDA903 Header, Episodes (and UASC) files, CSV or .xlsx')
     .option('--rewind <years>', 'years to go back', wholeNumber('--rewind', 1, 10), 1)
     .option('--runs <n>', 'replications of the forecast', wholeNumber('--runs', 20, 100_000), 500)
     .option('--seed <s>', 'random seed (fitting and forecast)', wholeNumber('--seed', 0, 2 ** 31), 1)

@@ -45,7 +45,7 @@ export const registerSsda903 = (program: Command, out: (s: string) => void): voi
   program
     .command('ssda903')
     .description('Read, validate and clean SSDA903 returns and estimate what a calibration needs: children in care at the snapshot, entry rates, exit hazards, placement mix, placement moves and distance (small numbers suppressed).')
-    .argument('<dir>', 'folder with the 903 CSV files (Header, Episodes, UASC; searched recursively; recognised by their columns, not their names)')
+    .argument('<dir>', 'folder with the 903 files (Header, Episodes, UASC as CSV or .xlsx workbooks; searched recursively; recognised by their columns, not their names)')
     .option('--out <file>', 'also write the estimates as JSON')
     .option('--as-at <date>', 'snapshot date (default: the 31 March ending the latest return)', date('--as-at'))
     .option('--observed-from <date>', 'first day whose starts and exits are all in the data (default: 1 April of the earliest return with an ended episode)', date('--observed-from'))

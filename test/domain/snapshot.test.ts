@@ -4,7 +4,7 @@ import { decodeSnapshot } from '../../src/calibrate/decodeSnapshot.js';
 import { E } from '../../src/domain/fp.js';
 import { mixShares } from '../../src/domain/snapshot.js';
 import { AGE_BANDS, PLACEMENT_TYPES } from '../../src/domain/vocabulary.js';
-import { expectRight } from '../fixtures/either.js';
+import { expectRight, rightOf } from '../fixtures/either.js';
 
 /** The example of issue 6, part 1. */
 const example = (): Record<string, any> => ({
@@ -129,10 +129,10 @@ describe('decodeSnapshot: bad snapshots name the file and JSON path', () => {
     big.childrenInCare = 4580;
     big.placements = { inHouseFoster: 0.5, ifa: 0.5 };
     const r = decodeSnapshot(big, 'snap.json');
-    expect(E.isRight(r) && r.right.warnings).toEqual([
+    expect(rightOf(r).warnings).toEqual([
       'snap.json: $.childrenInCare: 4580 is above 3,000: more than any one authority looks after, the largest about 2,500; fine for a region',
     ]);
-    expect(E.isRight(decodeSnapshot(example(), 'snap.json')) && (decodeSnapshot(example(), 'snap.json') as E.Right<{ warnings: unknown }>).right.warnings).toEqual([]);
+    expect(rightOf(decodeSnapshot(example(), 'snap.json')).warnings).toEqual([]);
   });
 
   it('counts that are not whole numbers, or do not add up to children in care', () => {

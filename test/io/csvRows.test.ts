@@ -7,7 +7,7 @@ import { codecColumns, columnLetter, decodeTable, decodeTableRows } from '../../
 import { REFERRAL_FORMAT, VACANCY_FORMAT } from '../../src/io/matchFiles.js';
 import { ReferralRow } from '../../src/domain/referral.js';
 import { VacancyRow } from '../../src/domain/vacancy.js';
-import { expectRight } from '../fixtures/either.js';
+import { expectRight, rightOf } from '../fixtures/either.js';
 
 const decodeReferrals = (text: string) => {
   const t = parseCsvText('referrals.csv', text);
@@ -47,7 +47,7 @@ describe('decodeTable', () => {
       'referrals.csv, line 1, column E: column "Needs" repeats column B ("needs"); give each column once',
     ]));
     const r = decodeReferrals('id,needs,neededBy,homePostcode,shcoolPostcode,notes\nR1,standard,today,ME4 4,ME5 8,hello\n');
-    expect(E.isRight(r) && r.right.warnings).toEqual([
+    expect(rightOf(r).warnings).toEqual([
       'referrals.csv, line 1, column E: column "shcoolPostcode" is not a referral column and was ignored (did you mean schoolPostcode?)',
       'referrals.csv, line 1, column F: column "notes" is not a referral column and was ignored',
     ]);

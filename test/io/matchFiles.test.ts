@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { E } from '../../src/domain/fp.js';
 import { epochDayOf } from '../../src/domain/time.js';
 import { loadMatchFiles } from '../../src/io/matchFiles.js';
+import { rightOf } from '../fixtures/either.js';
 
 const DAY = epochDayOf('2025-02-03');
 const SCENARIO = 'scenarios/medway-2022.json';
@@ -63,7 +64,7 @@ describe('loadMatchFiles: every problem in one pass', () => {
     s.carers[3].households = 2500;
     const sf = write(dir, 'scenario.json', JSON.stringify(s));
     const r = loadMatchFiles({ referrals: 'scenarios/examples/referrals.csv', vacancies: 'scenarios/examples/vacancies.csv', scenario: sf }, DAY);
-    expect(E.isRight(r) && r.right.warnings.filter((w) => w.startsWith(sf))).toEqual([
+    expect(rightOf(r).warnings.filter((w) => w.startsWith(sf))).toEqual([
       `${sf}: $.carers[3].households: 2500 is above 2,000: more than any one authority has; fine for a regional or national market, and runs take longer`,
     ]);
   });

@@ -49,7 +49,7 @@ describe('planOutputs and writeOutputs', () => {
     writeFileSync(join(dir, 'my-area.json'), '{"name":"mine"}');
     mkdirSync(join(dir, 'notes'));
     writeFileSync(join(dir, 'notes', 'a.txt'), 'keep');
-    expect(E.isRight(write([{ path: join(dir, 'summary.json'), content: 'new' }]))).toBe(true);
+    expectRight(write([{ path: join(dir, 'summary.json'), content: 'new' }]));
     expect(contents(dir)['my-area.json']).toBe('{"name":"mine"}');
     expect(readFileSync(join(dir, 'notes', 'a.txt'), 'utf8')).toBe('keep');
   });

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { E } from '../../src/domain/fp.js';
 import { lineColumnAt, locateJsonError, readJsonFile, tooDeepAt } from '../../src/io/readJson.js';
 import { MAX_JSON_DEPTH } from '../../src/domain/bounds.js';
+import { expectRight } from '../fixtures/either.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'readJson-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -122,7 +123,7 @@ describe('nesting depth', () => {
 
   it('reads JSON nested exactly as deep as the bound', () => {
     const ok = `${'['.repeat(MAX_JSON_DEPTH)}${']'.repeat(MAX_JSON_DEPTH)}`;
-    expect(E.isRight(readJsonFile(fileWith('ok-deep.json', ok)))).toBe(true);
+    expectRight(readJsonFile(fileWith('ok-deep.json', ok)));
   });
 
   it('counts brackets outside strings only, escaped quotes included', () => {

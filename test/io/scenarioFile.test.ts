@@ -6,6 +6,7 @@ import { decodeSnapshot } from '../../src/calibrate/decodeSnapshot.js';
 import { E } from '../../src/domain/fp.js';
 import { loadScenarioFile, readScenarioJson } from '../../src/io/scenarioFile.js';
 import { readJsonFile } from '../../src/io/readJson.js';
+import { rightOf } from '../fixtures/either.js';
 
 const tmp = (): string => mkdtempSync(join(tmpdir(), 'scenarioFile-'));
 const medway = (): Record<string, any> => JSON.parse(readFileSync('scenarios/medway-2022.json', 'utf8'));
@@ -23,13 +24,13 @@ describe('shipped files stay valid under strict input', () => {
   it.each(SHIPPED_SCENARIOS)('%s: no unknown key, no figure beyond a bound, no warning', (file) => {
     const r = loadScenarioFile(file);
     expect(problems(r)).toEqual([]);
-    expect(E.isRight(r) && r.right.warnings).toEqual([]);
+    expect(rightOf(r).warnings).toEqual([]);
   });
 
   it.each(SHIPPED_SNAPSHOTS)('%s: no unknown key, no figure beyond a bound, no warning', (file) => {
     const r = E.chain((json: unknown) => decodeSnapshot(json, file))(readJsonFile(file));
     expect(problems(r)).toEqual([]);
-    expect(E.isRight(r) && r.right.warnings).toEqual([]);
+    expect(rightOf(r).warnings).toEqual([]);
   });
 });
 
@@ -96,7 +97,7 @@ describe('loadScenarioFile: strict input', () => {
     s.carers[0].households = 3000;
     const f = write(tmp(), 'region.json', s);
     const r = loadScenarioFile(f);
-    expect(E.isRight(r) && r.right.warnings).toEqual([
+    expect(rightOf(r).warnings).toEqual([
       `${f}: $.carers[0].households: 3000 is above 2,000: more than any one authority has; fine for a regional or national market, and runs take longer`,
     ]);
   });
@@ -108,7 +109,7 @@ describe('loadScenarioFile: strict input', () => {
     s.carers[6].households = 1900;
     const f = write(tmp(), 'region.json', s);
     const r = loadScenarioFile(f);
-    expect(E.isRight(r) && r.right.warnings).toEqual([
+    expect(rightOf(r).warnings).toEqual([
       `${f}: $.carers: 6,054 households in all pools, with those recruited over 5 years, above 5,000: more than any one authority has; runs take longer in proportion, the Medway baseline has 449`,
     ]);
   });

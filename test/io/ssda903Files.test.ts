@@ -10,6 +10,7 @@ import { columnLetter } from '../../src/io/csvRows.js';
 import { BAD_CASES, HEADER_OK, goodEpisode } from '../fixtures/ssda903/badFiles.js';
 import { episodesCsv, writeFiles } from '../fixtures/ssda903/csv903.js';
 import { KNOWN_FILES } from '../fixtures/ssda903/knownHistories.js';
+import { rightOf } from '../fixtures/either.js';
 
 const NO_UASC = 'no UASC table found: no child is counted as an unaccompanied asylum-seeking child (that need comes only from the UASC table)';
 const tmp = (): string => mkdtempSync(join(tmpdir(), 'ssda903-'));
@@ -78,13 +79,13 @@ describe('read903Directory', () => {
     expect(await read903Directory(join(empty, 'nope'))).toEqual(E.left([`${join(empty, 'nope')}: no such directory`]));
     const file = join(empty, 'f.csv');
     writeFileSync(file, 'a,b\n');
-    expect(await read903Directory(file)).toEqual(E.left([`${file}: not a directory; give the folder holding the 903 CSV files (Header, Episodes, UASC)`]));
+    expect(await read903Directory(file)).toEqual(E.left([`${file}: not a directory; give the folder holding the 903 files (Header, Episodes, UASC as CSV or .xlsx)`]));
     const r = await read903Directory(empty);
     expect(E.isLeft(r)).toBe(true);
     mkdirSync(join(empty, 'sub'));
     writeFileSync(join(empty, 'sub', 'other.csv'), 'x,y\n1,2\n');
     const other = await read903Directory(empty);
-    expect(E.isLeft(other) && other.left[0]).toMatch(/^no SSDA903 Episodes file found among 2 CSV files \(f\.csv, sub\/other\.csv\): expected a CSV whose header line names the columns CHILD, DECOM, RNE/);
+    expect(E.isLeft(other) && other.left[0]).toMatch(/^no SSDA903 Episodes file found among 2 files \(f\.csv, sub\/other\.csv\): expected a CSV or worksheet whose header line names the columns CHILD, DECOM, RNE/);
     const noHeader = await read903Sources([{ name: 'e.csv', text: episodesCsv([goodEpisode()]) }]);
     expect(E.isLeft(noHeader) && noHeader.left[0]).toMatch(/^no SSDA903 Header file found/);
   });
@@ -125,6 +126,6 @@ describe('a 903 file saved with another delimiter', () => {
     const r = await read903Sources([
       { name: 'e.csv', text: episodesCsv([goodEpisode()]) }, { name: 'h.csv', text: HEADER_OK }, { name: 'budget.csv', text: 'line;amount;note\n1;2;x\n' },
     ]);
-    expect(E.isRight(r) && r.right.warnings).toEqual(['budget.csv: looks like a ;-separated file (header "line;amount;…"), and not an SSDA903 table: skipped', NO_UASC]);
+    expect(rightOf(r).warnings).toEqual(['budget.csv: looks like a ;-separated file (header "line;amount;…"), and not an SSDA903 table: skipped', NO_UASC]);
   });
 });

@@ -6,7 +6,7 @@ import { loadGazetteer } from '../../src/io/geography.js';
 import { DEFAULT_SETTINGS } from '../../src/matching/context.js';
 import { ageOn, checkMatchRows, neededDayOf, resolveMatchInput, type InputProblem } from '../../src/matching/input.js';
 import { MATCH_DAY } from '../fixtures/matchArbitraries.js';
-import { expectRight } from '../fixtures/either.js';
+import { expectRight, rightOf } from '../fixtures/either.js';
 
 const gazetteer = (() => {
   const g = loadGazetteer();
@@ -59,7 +59,7 @@ describe('resolveMatchInput', () => {
 
   it('a date already past is read as today, with a note', () => {
     const r = resolve([ref({ neededBy: '2025-01-20' })]);
-    expect(E.isRight(r) && [r.right.referrals[0]!.urgency, r.right.notes[0]?.message]).toEqual(['today', '2025-01-20 is before the match date 2025-02-03: treated as needed today']);
+    expect([rightOf(r).referrals[0]!.urgency, rightOf(r).notes[0]?.message]).toEqual(['today', '2025-01-20 is before the match date 2025-02-03: treated as needed today']);
   });
 
   it('ages by the calendar, and urgency of a date', () => {

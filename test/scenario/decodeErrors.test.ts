@@ -169,7 +169,7 @@ describe('formatDecodeErrors on a whole scenario', () => {
   });
 
   it('decodes a good scenario to Right', () => {
-    expect(E.isRight(decodeWith(Scenario, tinyScenarioJson(), FILE))).toBe(true);
+    expectRight(decodeWith(Scenario, tinyScenarioJson(), FILE));
   });
 
   it('every line names the file and a $-path, with no duplicates (property)', () => {

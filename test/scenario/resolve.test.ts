@@ -3,7 +3,7 @@ import { E } from '../../src/domain/fp.js';
 import { resolveScenario } from '../../src/scenario/resolve.js';
 import { decodeScenarioObject } from '../fixtures/decode.js';
 import { resolveFixture, tinyScenario, tinyScenarioJson } from '../fixtures/tinyScenario.js';
-import { expectRight } from '../fixtures/either.js';
+import { expectRight, rightOf } from '../fixtures/either.js';
 
 const problems = (mutate: (s: Record<string, any>) => void): string[] => {
   const json = tinyScenarioJson() as Record<string, any>;
@@ -29,7 +29,7 @@ describe('resolveScenario', () => {
     json.geography.homeZones = { 'me4  4': 1 };
     const r = resolveScenario(decodeScenarioObject(json), new Map([['ME4 4', { easting: 576000, northing: 167000, laCode: 'E06000035' }]]), { file: 's.json' });
     expectRight(r);
-    if (E.isRight(r)) expect(r.right.zones.find((z) => z.code === 'ME4 4')?.inside).toBe(true);
+    expect(rightOf(r).zones.find((z) => z.code === 'ME4 4')?.inside).toBe(true);
   });
 
   it('reports every cross-field problem at once, naming file and JSON path', () => {
@@ -126,7 +126,7 @@ describe('resolveScenario: totals within plausible bounds', () => {
       s.externalDemand[0].arrivalsPerYear = 6_000;
       s.initialPopulation.counts[0].count = 5_500;
     });
-    expect(E.isRight(r) && r.right.warnings).toEqual([
+    expect(rightOf(r).warnings).toEqual([
       's.json: $.initialPopulation: 5,515 children in care at the start, above 5,000: more than any one authority looks after, the largest about 2,500; fine for a region, and runs take longer',
       's.json: $.externalDemand: 6,000 children placed by other authorities a year, above 5,000: more than any one area receives from other authorities; fine for a region, and runs take longer',
     ]);

@@ -5,6 +5,7 @@ import { CarerPool, Scenario } from '../../src/domain/scenario.js';
 import { formatIssues } from '../../src/scenario/decodeErrors.js';
 import { decodeStrict, strictIssues } from '../../src/scenario/strictDecode.js';
 import { tinyScenarioJson } from '../fixtures/tinyScenario.js';
+import { rightOf } from '../fixtures/either.js';
 
 const FILE = 'scenario.json';
 const unknownLines = (codec: t.Mixed, value: unknown, rootKeys?: readonly string[]): string[] =>
@@ -130,9 +131,9 @@ describe('decodeStrict', () => {
     const json = scenario();
     json.entries.annualTrend = 0.25;
     const r = decodeStrict(Scenario, json, FILE);
-    expect(E.isRight(r) && r.right.warnings).toEqual([
+    expect(rightOf(r).warnings).toEqual([
       'scenario.json: $.entries.annualTrend: 0.25 is above 0.2: more than a fifth a year, compounding over the forecast',
     ]);
-    expect(E.isRight(r) && r.right.value.name).toBe('Tiny test authority');
+    expect(rightOf(r).value.name).toBe('Tiny test authority');
   });
 });

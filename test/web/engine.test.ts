@@ -16,6 +16,7 @@ import { resolveInput, runRequest, type RunResult } from '../../src/web/engine.j
 import { gazetteerFromCompact } from '../../src/web/gazetteer.js';
 import { buildLevers, CARDS, initialValues, percentProblems, type FormContext } from '../../src/web/leverForm.js';
 import { loadScenarioFiles, optionScenario } from '../../src/web/scenarioFiles.js';
+import { expectRight, rightOf } from '../fixtures/either.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const MEDWAY_PATH = join(ROOT, 'scenarios', 'medway-2022.json');
@@ -83,8 +84,8 @@ describe('loadScenarioFiles', () => {
   const text = (o: unknown): string => JSON.stringify(o);
   it('takes one plain scenario as the base', () => {
     const r = loadScenarioFiles([{ name: 'area.json', text: text({ ...MEDWAY, name: 'Area' }) }], BUILT_IN);
-    expect(E.isRight(r) && r.right.base.file).toBe('area.json');
-    expect(E.isRight(r) && r.right.option).toBeUndefined();
+    expect(rightOf(r).base.file).toBe('area.json');
+    expect(rightOf(r).option).toBeUndefined();
   });
 
   it('links an option to the base selected with it, whichever order they come in, and follows a base\'s own extends', () => {
@@ -131,12 +132,12 @@ describe('the lever form', () => {
     const built = buildLevers(values, ctx);
     expect(new Set(built.map((b) => b.card))).toEqual(new Set(CARDS.map((c) => c.id)));
     expect(built).toHaveLength(3 + 2 + 6);
-    for (const b of built) expect(E.isRight(Lever.decode(b.lever)), JSON.stringify(b.lever)).toBe(true);
+    for (const b of built) expectRight(Lever.decode(b.lever)), JSON.stringify(b.lever);
     const hub = built.find((b) => b.card === 'hub')!.lever;
     expect(hub).toMatchObject({ share: 0.5, hazardMultiplier: 0.75, deregistrationMultiplier: 0.55 });
     const option = optionScenario(MEDWAY, { name: 'All levers' }, built.map((b) => b.lever));
     const rs = resolveInput({ file: 'explorer-option.json', json: option }, gazetteer, 5);
-    expect(E.isRight(rs) ? [] : rs.left).toEqual([]);
+    expectRight(rs);
   });
 
   it('passes what does not parse to the codec, and checks percentages in the units typed', () => {
