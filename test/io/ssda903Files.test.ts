@@ -129,3 +129,36 @@ describe('a 903 file saved with another delimiter', () => {
     expect(rightOf(r).warnings).toEqual(['budget.csv: looks like a ;-separated file (header "line;amount;…"), and not an SSDA903 table: skipped', NO_UASC]);
   });
 });
+
+describe('read leniently', () => {
+  it('a folder with nothing to estimate from is still a Left that says what it holds, in both modes', async () => {
+    const noDates = episodesCsv([goodEpisode({ DECOM: 'soon' }), goodEpisode({ CHILD: '2', DECOM: '' })]);
+    for (const lenient of [true, false]) {
+      const r = await read903Sources([{ name: 'e.csv', text: noDates }, { name: 'h.csv', text: HEADER_OK }], { lenient });
+      expect(E.isLeft(r)).toBe(true);
+    }
+    const lenient = await read903Sources([{ name: 'e.csv', text: noDates }, { name: 'h.csv', text: HEADER_OK }], { lenient: true });
+    expect(lenient).toEqual(E.left(['no usable episode rows: the Episodes files (e.csv) hold 2 rows, none with a readable CHILD and DECOM']));
+    const noDob = await read903Sources([{ name: 'e.csv', text: episodesCsv([goodEpisode()]) }, { name: 'h.csv', text: 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n1,1,n/k,WBRI,,,\n' }], { lenient: true });
+    expect(noDob).toEqual(E.left(['no usable Header rows: the Header files (h.csv) hold no row with a readable CHILD and DOB, and dates of birth are needed for age bands']));
+  });
+
+  it('a table missing a column it can do without: a warning, the cells read as blank; one it cannot: a Left', async () => {
+    const cols = EPISODES_COLUMNS.filter((c) => c !== 'LS');
+    const text = `${cols.join(',')}\n${cols.map((c) => (goodEpisode() as Record<string, string | undefined>)[c] ?? '').join(',')}\n`;
+    const r = rightOf(await read903Sources([{ name: 'e.csv', text }, { name: 'h.csv', text: HEADER_OK }], { lenient: true }));
+    expect(r.warnings).toContain('e.csv: the 903 Episodes table without column LS: read as blank in every row');
+    expect(r.returns.quality?.findings).toEqual([{ rule: 'unknown-ls', src: 0, line: 2, column: 'LS', child: '1' }]);
+    const noDecom = EPISODES_COLUMNS.filter((c) => c !== 'DECOM');
+    const bad = await read903Sources([{ name: 'e.csv', text: `${noDecom.join(',')}\n` }, { name: 'h.csv', text: HEADER_OK }], { lenient: true });
+    expect(E.isLeft(bad) && bad.left[0]).toMatch(/^e\.csv, line 1: recognised as the 903 Episodes table, but column DECOM is missing/);
+  });
+
+  it('reads a date of birth from another 903 table for a child with no Header row', async () => {
+    const r = rightOf(await read903Sources([
+      { name: 'e.csv', text: episodesCsv([goodEpisode({ CHILD: '7' })]) }, { name: 'h.csv', text: HEADER_OK },
+      { name: 'reviews.csv', text: 'CHILD,DOB,REVIEW,REVIEW_CODE\n7,01/01/2011,01/06/2023,PN1\n' },
+    ], { lenient: true }));
+    expect(r.store.otherDobOf(r.store.children.indexOf('7')!)).toBe(Date.UTC(2011, 0, 1) / 86_400_000);
+  });
+});
