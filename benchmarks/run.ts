@@ -1,5 +1,6 @@
 // `npm run bench`: every benchmark, one after the other, in compiled JavaScript.
 import { runAssignmentBench } from './assignment.bench.js';
+import { runCalibrate903Bench } from './calibrate903.bench.js';
 import { runCrnBench } from './crn.bench.js';
 import { runExplorerBench } from './explorer.bench.js';
 import { runForecastBench } from './forecast.bench.js';
@@ -15,4 +16,5 @@ print(await runCrnBench());
 print(await runAssignmentBench());
 print(runMatchBench());
 print(await runSsda903Bench());
+print(await runCalibrate903Bench());
 print(await runExplorerBench());
