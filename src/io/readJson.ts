@@ -12,8 +12,8 @@ const errorCode = (e: unknown): string | undefined =>
 
 const errorMessage = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
-/** Why a file could not be read, in words. */
-const readFailure = (e: unknown): string => {
+/** Why a file could not be read, in words (also for workbooks, src/io/xlsxSheets.ts). */
+export const readFailure = (e: unknown): string => {
   switch (errorCode(e)) {
     case 'ENOENT':
       return 'file not found';

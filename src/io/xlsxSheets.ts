@@ -19,6 +19,7 @@
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { E } from '../domain/fp.js';
+import { readFailure } from './readJson.js';
 
 export interface SheetRows {
   /** The worksheet's name (its tab). */
@@ -132,24 +133,6 @@ export const readXlsxBuffer = async (buffer: Buffer | Uint8Array, name: string):
   }
 };
 
-const errorCode = (e: unknown): string | undefined => (isRecord(e) && typeof e.code === 'string' ? e.code : undefined);
-
-/** Why a file could not be read, in words. */
-const readFailure = (e: unknown): string => {
-  switch (errorCode(e)) {
-    case 'ENOENT':
-      return 'file not found';
-    case 'EISDIR':
-      return 'is a directory, not a file';
-    case 'ENOTDIR':
-      return 'file not found (a part of the path is not a directory)';
-    case 'EACCES':
-    case 'EPERM':
-      return 'cannot read the file: permission denied';
-    default:
-      return `cannot read the file: ${firstLine(e)}`;
-  }
-};
 
 /** The worksheets of the .xlsx file at `path` (see `readXlsxBuffer`); messages call it `name`, by default the path. */
 export const readXlsxSheets = async (path: string, name: string = path): Promise<E.Either<string, readonly SheetRows[]>> => {
