@@ -151,9 +151,12 @@ export const Disruption = t.intersection([t.type({
   base: ratesByTypeAndBand,
   /** Planned (care-plan) moves per year by placement type × age band. */
   plannedMoves: ratesByTypeAndBand,
-  multipliers: t.type({
+  multipliers: t.intersection([t.type({
     over20Miles: Factor, needMismatch: Factor, emergency: Factor, hub: Factor,
-  }),
+  }), t.partial({
+    /** Days from the start of an emergency placement during which `emergency` applies (left out: the whole placement). */
+    emergencyDays: DaysPositive,
+  })]),
   /** Chance that a breakdown leaves a child aged 10+ with standard needs assessed as complex. */
   escalationToComplex: Probability,
 }), t.partial({

@@ -26,7 +26,11 @@ export const DEFAULT_TOOL_WEIGHTS: Pick<ReferralWeights, 'notPreferredType' | 's
 export interface DisruptionModel {
   /** Per day, [typeIndex * AGE_BANDS.length + bandIndex]. */
   readonly breakdownPerDay: ArrayLike<number>;
-  readonly multipliers: { readonly over20Miles: number; readonly needMismatch: number; readonly emergency: number; readonly hub: number };
+  /** `emergencyDays`: the emergency factor applies for these first days of the placement (undefined: all of it). */
+  readonly multipliers: {
+    readonly over20Miles: number; readonly needMismatch: number; readonly emergency: number; readonly hub: number;
+    readonly emergencyDays?: number | undefined;
+  };
   /** Time-in-placement steps (days from the start) and their hazard factors; empty: none. */
   readonly placementStepDays: readonly number[];
   readonly placementStepMultipliers: readonly number[];

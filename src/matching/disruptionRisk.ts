@@ -4,7 +4,10 @@
 // where h is the scenario's breakdown rate for the placement type and the child's age band on
 // each day (bands change at birthdays) times the scenario's factor for time in the placement (risk
 // is highest early), and m multiplies the scenario's factors that apply: over 20 miles from home,
-// an emergency placement (needed today) and a hub household. Planned moves
+// an emergency placement (needed today) and a hub household. When the scenario limits the
+// emergency factor e to the placement's first D days (`multipliers.emergencyDays`), as the
+// simulation does, the integral is m' · (H(0, 365.25) + (e − 1) · H(0, min(D, 365.25))), with m'
+// the other factors and H the integrated rate from the placement's start. Planned moves
 // and leaving care are not breakdowns and are not counted; the hazard stops at the 18th birthday.
 import { AGE_BANDS, AGE_BAND_LOWER_YEARS } from '../domain/vocabulary.js';
 import { OVER_20_MILES } from '../domain/geography.js';
@@ -57,10 +60,26 @@ export interface RiskFactors {
   readonly hub: boolean;
 }
 
-/** The product of the scenario's multipliers that apply. */
+/**
+ * The product of the scenario's multipliers that apply for the whole placement: the emergency
+ * factor is among them only when the scenario does not limit it to the first `emergencyDays`.
+ */
 export const riskMultiplier = (model: DisruptionModel, f: RiskFactors): number =>
-  (f.milesFromHome > OVER_20_MILES ? model.multipliers.over20Miles : 1) * (f.emergency ? model.multipliers.emergency : 1) * (f.hub ? model.multipliers.hub : 1);
+  (f.milesFromHome > OVER_20_MILES ? model.multipliers.over20Miles : 1)
+  * (f.emergency && model.multipliers.emergencyDays === undefined ? model.multipliers.emergency : 1)
+  * (f.hub ? model.multipliers.hub : 1);
+
+/** The integrated breakdown hazard over the 12 months, all multipliers applied. */
+export const cumulativeRisk = (model: DisruptionModel, type: number, dobDay: number, fromDay: number, f: RiskFactors): number => {
+  const whole = cumulativeBreakdownHazard(model, type, dobDay, fromDay, RISK_HORIZON_DAYS);
+  const days = model.multipliers.emergencyDays;
+  // The emergency factor's extra over its first days: (e − 1) × the hazard of those days.
+  const extra = f.emergency && days !== undefined
+    ? (model.multipliers.emergency - 1) * cumulativeBreakdownHazard(model, type, dobDay, fromDay, Math.min(days, RISK_HORIZON_DAYS))
+    : 0;
+  return riskMultiplier(model, f) * (whole + extra);
+};
 
 /** Chance, 0–1, that a placement of type `type` starting on `fromDay` breaks down within 12 months. */
 export const breakdownRisk = (model: DisruptionModel, type: number, dobDay: number, fromDay: number, f: RiskFactors): number =>
-  1 - Math.exp(-riskMultiplier(model, f) * cumulativeBreakdownHazard(model, type, dobDay, fromDay, RISK_HORIZON_DAYS));
+  1 - Math.exp(-cumulativeRisk(model, type, dobDay, fromDay, f));

@@ -135,7 +135,11 @@ export interface ResolvedScenario {
   /** Per day, [typeIndex * AGE_BANDS.length + bandIndex]. */
   readonly breakdownPerDay: Float64Array;
   readonly plannedPerDay: Float64Array;
-  readonly multipliers: { readonly over20Miles: number; readonly needMismatch: number; readonly emergency: number; readonly hub: number };
+  /** `emergencyDays`: the emergency factor applies for these first days of the placement (undefined: all of it). */
+  readonly multipliers: {
+    readonly over20Miles: number; readonly needMismatch: number; readonly emergency: number; readonly hub: number;
+    readonly emergencyDays?: number | undefined;
+  };
   readonly escalationToComplex: number;
   /** Time-in-placement steps (days from the placement's start) and their hazard multipliers. */
   readonly placementStepDays: readonly number[];

@@ -69,6 +69,28 @@ export const bandAndStepHazardTime = (
     (b, s) => perDayByBand(b) * multipliers[s]!));
 
 /**
+ * A time-in-placement step function (`stepDays[i]` from the placement's start, the first 0, with
+ * `multipliers[i]`; both empty for none) further multiplied by `factor` over the first `days` days:
+ * the breakpoints of both, in order. E.g. steps [0, 183] × [2.2, 0.9] with ×4 for 28 days gives
+ * [0, 28, 183] × [8.8, 2.2, 0.9].
+ */
+export const withFactorForFirstDays = (
+  stepDays: readonly number[], multipliers: readonly number[], days: number, factor: number,
+): { readonly stepDays: readonly number[]; readonly multipliers: readonly number[] } => {
+  const from = stepDays.length === 0 ? [0] : stepDays;
+  const mults = stepDays.length === 0 ? [1] : multipliers;
+  const points = [...new Set([...from, days])].sort((a, b) => a - b);
+  return {
+    stepDays: points,
+    multipliers: points.map((p) => {
+      let s = 0;
+      while (s + 1 < from.length && from[s + 1]! <= p) s++;
+      return mults[s]! * (p < days ? factor : 1);
+    }),
+  };
+};
+
+/**
  * Exit time for a hazard by age band and time in care (steps measured from `entryDay`),
  * starting at `from` ≥ entryDay. Infinity if the budget outlasts `until` (the 18th birthday).
  */

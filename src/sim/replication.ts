@@ -11,7 +11,7 @@ import { categorical, exponential, timeToSpend, unitExponential } from '../rando
 import { entityStream, processStream, type Rng } from '../random/rng.js';
 import type { ResolvedScenario, WeightedIndices } from '../scenario/resolved.js';
 import { EventQueue } from './eventQueue.js';
-import { bandAndStepHazardTime, bandIndexAt, eighteenthBirthday, exitHazardTime } from './hazards.js';
+import { bandAndStepHazardTime, bandIndexAt, eighteenthBirthday, exitHazardTime, withFactorForFirstDays } from './hazards.js';
 import type { PlacementSegment, SimChild, SimHousehold } from './state.js';
 import { cachedSuitableSegments } from './suitableSegments.js';
 
@@ -318,18 +318,26 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
   // ---- Placements ---------------------------------------------------------------------------
   const ageYearsAt = (c: SimChild, day: number): number => Math.floor((day - c.dobDay) / DAYS_PER_YEAR);
 
+  // An emergency factor limited to the placement's first `emergencyDays` is folded into its steps in time.
+  const emergencyDays = rs.multipliers.emergencyDays;
+  const emergencySteps = emergencyDays === undefined
+    ? undefined
+    : withFactorForFirstDays(rs.placementStepDays, rs.placementStepMultipliers, emergencyDays, rs.multipliers.emergency);
+
   const schedulePlacementEnd = (c: SimChild, day: number, emergency: boolean, mismatch: boolean): void => {
     const mult = rs.multipliers;
     let m = 1;
     if (c.miles > OVER_20_MILES) m *= mult.over20Miles;
     if (mismatch) m *= mult.needMismatch;
-    if (emergency) m *= mult.emergency;
+    if (emergency && emergencySteps === undefined) m *= mult.emergency;
     if (c.household >= 0 && households[c.household]!.hub) m *= mult.hub;
     const base = c.type * BANDS;
     const until = Math.min(c.exitDay, horizon);
     const steps = rs.placementStepDays;
     const mults = rs.placementStepMultipliers;
-    const tb = bandAndStepHazardTime(unitExponential(c.rng), day, until, c.dobDay, (b) => rs.breakdownPerDay[base + b]! * m, c.placementStart, steps, mults);
+    const windowed = emergency ? emergencySteps : undefined;
+    const tb = bandAndStepHazardTime(unitExponential(c.rng), day, until, c.dobDay, (b) => rs.breakdownPerDay[base + b]! * m, c.placementStart,
+      windowed?.stepDays ?? steps, windowed?.multipliers ?? mults);
     const tp = bandAndStepHazardTime(unitExponential(c.rng), day, until, c.dobDay, (b) => rs.plannedPerDay[base + b]!, c.placementStart, steps, mults);
     const t = Math.min(tb, tp);
     if (Number.isFinite(t)) {
