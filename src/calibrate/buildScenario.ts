@@ -9,7 +9,8 @@ import {
   FOSTER_DEREGISTRATION_PER_YEAR, FOSTER_TURNOVER_SOURCE, OVER_20_MILES_SOURCE, STARTER_MIX_SOURCE, UASC_SOURCE,
 } from './nationalDefaults.js';
 import {
-  EXIT_FIRST_YEAR_FACTOR, MAX_ROUTE_SHARE, PLACES_PER_HOUSEHOLD, ROUTE_BASE, entryNeeds, meanPlaces, startingCounts, type FitParameters,
+  EXIT_FIRST_YEAR_FACTOR, HELD_TYPES, MAX_ROUTE_SHARE, PLACES_PER_HOUSEHOLD, ROUTE_BASE, entryNeeds, meanPlaces, startingCounts, startingLocalityMiles,
+  type FitParameters,
 } from './parameters.js';
 
 export type ScenarioJson = Record<string, unknown>;
@@ -122,7 +123,7 @@ export const buildScenario = (inputs: CalibrationInputs, p: FitParameters, notes
     const deregistration = (plan.extra?.deregistration as { perYear: number } | undefined)?.perYear ?? 0;
     carers.push({
       id: plan.id, type: plan.type, households: h,
-      zones: zoneWeights(area, farShareOf(plan.type, p.farScale), h),
+      zones: zoneWeights(area, farShareOf(plan.type, p.farScale * (HELD_TYPES.has(plan.type) ? p.localityScale : 1)), h),
       places: PLACES_PER_HOUSEHOLD[plan.type], ageRange: plan.ageRange, needs: plan.needs,
       ...plan.extra,
       ...(deregistration > 0 ? { recruitment: { householdsPerYear: round(h * deregistration, 3), pipelineDays: 180 } } : {}),
@@ -166,8 +167,9 @@ export const buildScenario = (inputs: CalibrationInputs, p: FitParameters, notes
         placementsInLast12Months: { 1: round(1 - h2 - h3, 4), 2: round(h2, 4), 3: round(0.7 * h3, 4), 4: round(0.3 * h3, 4) },
         meanYearsInCare: { under1: 0.4, '1to4': 1.5, '5to9': 3, '10to15': 4, '16plus': 4 },
       },
-      // As local as the matching places new children (the Medway baseline's value), so the far share drifts less.
-      placementLocalityMiles: 12,
+      // Fitted (with the held places' far share) so the far share holds through the horizon, as the
+      // Medway baseline's 12 miles does there: see fit.ts.
+      placementLocalityMiles: round(startingLocalityMiles(p), 3),
     },
     entries: {
       rates, annualTrend: 0, siblingGroups: { share: 0.15, sizes: { 2: 0.7, 3: 0.3 } }, emergencyShare: 0.35,
@@ -194,7 +196,7 @@ export const buildScenario = (inputs: CalibrationInputs, p: FitParameters, notes
     disruption: {
       base: scaleTable(BREAKDOWN_SHAPE, p.disruptionScale),
       plannedMoves: scaleTable(PLANNED, p.disruptionScale, p.disruptionScale * p.moveOnScale),
-      multipliers: { over20Miles: 1.2, needMismatch: 1.5, emergency: 4, hub: 0.8 },
+      multipliers: { over20Miles: 1.2, needMismatch: 1.5, emergency: 4, emergencyDays: 28, hub: 0.8 },
       escalationToComplex: round(Math.min(0.25, 0.1 * p.complexScale), 4),
     },
     costs: {
@@ -265,7 +267,7 @@ const sourcesOf = (inputs: CalibrationInputs): Record<string, { figure: string; 
       source: 'calibrated; no national duration distribution was verified (national-figures.md "Not verified")',
     },
     structure: {
-      figure: 'placement hierarchy, needs each carer type meets, sibling groups (15% of under-16 standard starts, sizes 2–3), emergency share 35%, spot-purchase fallback, exit reasons',
+      figure: 'placement hierarchy, needs each carer type meets, sibling groups (15% of under-16 standard starts, sizes 2–3), emergency share 35% (their extra breakdown risk, × 4, for the first 28 days), spot-purchase fallback, exit reasons',
       source: 'assumptions, as the Medway baseline (scenarios/medway-2022.json)',
     },
   };

@@ -10,15 +10,20 @@
 //   moving on at 16+ (planned moves of 16–17s from foster care and homes) → supported accommodation
 //   complex-needs share of starts     → children's homes
 //   parent-and-child starts           → parent and child
-//   far share of places               → placed more than 20 miles
+//   far share of places               → placed more than 20 miles (its aim: see drift.ts)
 //   disruption scale                  → three or more placements
 //
 // The three one-measure knobs (far share, complex share, disruption) remember what each value
 // gave and, once their trials bracket the target, step by regula falsi, so they cannot swing.
-// The loop stops when every measure is within half its tolerance (room for a re-run with another
-// seed), or when the best fit is within tolerance and five forecasts have not improved on it; it
-// succeeds if the best iteration is within the full tolerance, otherwise a Left holds the table
-// of target against achieved.
+// Then a five-year forecast measures how far the far share drifts by years 3–5; if the two are
+// not both within half their tolerance, the locality of the starting placements and the aim of
+// the far share move (drift.ts) and the first-year fit runs again from where it was, at most
+// `DRIFT_ROUNDS` times in all.
+//
+// Each first-year fit stops when every measure is within half its tolerance (room for a re-run
+// with another seed), or when its best is within tolerance and five forecasts have not improved
+// on it. The fit succeeds if its best round is within the full tolerance, years 3–5 included;
+// otherwise a Left holds the table of target against achieved.
 import { E } from '../domain/fp.js';
 import type { Gazetteer } from '../domain/geography.js';
 import { Scenario } from '../domain/scenario.js';
@@ -29,9 +34,15 @@ import { buildScenario, type ScenarioJson } from './buildScenario.js';
 import { fitTableLines } from './fitTable.js';
 import type { CalibrationInputs, CalibrationProblem } from './inputs.js';
 import {
-  achievedAt, evaluationYear, measuresOf, withinTolerance, type Achieved, type EvaluationYear, type Measure,
+  DRIFT_ROUNDS, LATER_ROUND_ITERATIONS, driftOf, driftRuns, farAim, nextLocality, type FarShareDrift, type Trial,
+} from './drift.js';
+import {
+  LATER_HORIZON_YEARS, LATER_YEARS, achievedAt, evaluationYear, measuresOf, withLaterOver20Miles, withinTolerance,
+  type Achieved, type EvaluationYear, type Measure,
 } from './measures.js';
-import { EXIT_BOUNDS, EXIT_FIRST_YEAR_FACTOR, initialParameters, startingCounts, type FitParameters } from './parameters.js';
+import { EXIT_BOUNDS, EXIT_FIRST_YEAR_FACTOR, initialParameters, startingCounts, startingLocalityMiles, type FitParameters } from './parameters.js';
+
+export type { Trial } from './drift.js';
 
 export interface FitOptions {
   /** Seed of the fitting forecasts (fixed, so the fit is deterministic). */
@@ -65,9 +76,11 @@ export interface FitResult {
   readonly measures: readonly Measure[];
   readonly parameters: FitParameters;
   readonly evaluation: EvaluationYear;
-  /** Forecasts run; the best one is returned. */
+  /** First-year fitting forecasts run; the best one is returned. */
   readonly iterations: number;
   readonly bestIteration: number;
+  /** Five-year forecasts run to measure how the far share drifts (drift.ts). */
+  readonly driftForecasts: number;
 }
 
 export type FitFailure = CalibrationProblem & { readonly measures?: readonly Measure[]; readonly iterations?: number };
@@ -79,12 +92,6 @@ export const worstRatio = (measures: readonly Measure[]): number =>
 const clamp = (x: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, x));
 const ratioStep = (target: number, achieved: number, power: number, pad: number, limit = 2): number =>
   clamp(((target + pad) / (achieved + pad)) ** power, 1 / limit, limit);
-
-/** A knob tried at `x` gave `y`. */
-export interface Trial {
-  readonly x: number;
-  readonly y: number;
-}
 
 /** The knobs that answer one measure each, with what each value tried gave (newest last). */
 export interface FitHistory {
@@ -117,9 +124,10 @@ export const nextScalar = (
   return clamp(step(newest.x, newest.y), bounds[0], bounds[1]);
 };
 
-/** One step of every knob towards its measure. */
+/** One step of every knob towards its measure; the first year's far share towards `over20Aim` (drift.ts). */
 export const adjust = (
   p: FitParameters, inputs: CalibrationInputs, a: Achieved, year: EvaluationYear, history: FitHistory = EMPTY_HISTORY,
+  over20Aim: number = inputs.targets.placedOver20Miles.share,
 ): FitParameters => {
   const t = inputs.targets;
   const years = year.simulatedDays / 365.25;
@@ -179,14 +187,16 @@ export const adjust = (
   const withNewest = (trials: readonly Trial[], x: number, y: number): Trial[] => [...trials, { x, y }];
   const complexScale = nextScalar(withNewest(history.complexScale, p.complexScale, resAchieved), resTarget,
     (x, y) => (x === 0 && resTarget > y ? 0.1 : x * ratioStep(resTarget, y, 1, 0.5, 1.5)), [0, 20]);
-  const farScale = nextScalar(withNewest(history.farScale, p.farScale, a.placedOver20Miles), t.placedOver20Miles.share,
-    (x, y) => x * ratioStep(t.placedOver20Miles.share, y, 0.7, 0.005, 1.5), [0.02, 8]);
+  const farScale = nextScalar(withNewest(history.farScale, p.farScale, a.placedOver20Miles), over20Aim,
+    (x, y) => x * ratioStep(over20Aim, y, 0.7, 0.005, 1.5), [0.02, 8]);
   const disruptionScale = t.threePlusPlacements === undefined
     ? p.disruptionScale
     : nextScalar(withNewest(history.disruptionScale, p.disruptionScale, a.threePlusPlacements), t.threePlusPlacements,
       (x, y) => x * ratioStep(t.threePlusPlacements!, y, 0.8, 0.01, 1.5), [0.05, 10]);
 
-  return { exitPerYear, starterMix, entryScale, routeScale, places, complexScale, parentAndChildPerYear, farScale, disruptionScale, moveOnScale };
+  return {
+    exitPerYear, starterMix, entryScale, routeScale, places, complexScale, parentAndChildPerYear, farScale, localityScale: p.localityScale, disruptionScale, moveOnScale,
+  };
 };
 
 /** Decode and resolve a built scenario; a failure here is a bug in the builder, not bad input. */
@@ -198,7 +208,7 @@ const resolveBuilt = (json: ScenarioJson, inputs: CalibrationInputs, gazetteer: 
   return resolved.right;
 };
 
-/** Run the scenario at parameters `p` and measure it. */
+/** Run the scenario at parameters `p` and measure it at the evaluation year end. */
 export const evaluate = (
   inputs: CalibrationInputs, gazetteer: Gazetteer, p: FitParameters, options: Pick<FitOptions, 'seed' | 'runs'>,
 ): { measures: Measure[]; achieved: Achieved } => {
@@ -209,12 +219,67 @@ export const evaluate = (
   return { measures: measuresOf(inputs.targets, achieved), achieved };
 };
 
-const fitNotes = (inputs: CalibrationInputs, measures: readonly Measure[], options: FitOptions, iterations: number, year: EvaluationYear): string[] => [
-  `Calibrated by \`sufficiency calibrate\` from ${inputs.origin}: ${iterations} fitting forecasts of ${options.runs} replications (seed ${options.seed}), judged at ${year.yearEnd}, the first 31 March after the start with at least 60 simulated days; mean over replications${year.simulatedDays < year.yearDays ? `; starts annualised from ${year.simulatedDays} simulated days` : ''}.`,
+/** Run the scenario at `p` for five years with `driftRuns` replications: how the far share drifts. */
+export const evaluateDrift = (
+  inputs: CalibrationInputs, gazetteer: Gazetteer, p: FitParameters, options: Pick<FitOptions, 'seed' | 'runs'>,
+): FarShareDrift => {
+  const rs = resolveBuilt(buildScenario(inputs, p, []).json, inputs, gazetteer);
+  const summary = forecast(rs, { seed: options.seed, runs: driftRuns(options.runs), years: LATER_HORIZON_YEARS });
+  return driftOf(summary, evaluationYear(inputs.startDate));
+};
+
+const fitNotes = (
+  inputs: CalibrationInputs, measures: readonly Measure[], options: FitOptions, iterations: number, driftForecasts: number, year: EvaluationYear, p: FitParameters,
+): string[] => [
+  `Calibrated by \`sufficiency calibrate\` from ${inputs.origin}: ${iterations} fitting forecasts of ${options.runs} replications (seed ${options.seed}), judged at ${year.yearEnd}, the first 31 March after the start with at least 60 simulated days; mean over replications${year.simulatedDays < year.yearDays ? `; starts annualised from ${year.simulatedDays} simulated days` : ''}. Then ${driftForecasts} five-year forecast${driftForecasts === 1 ? '' : 's'} of ${driftRuns(options.runs)} replications for the share placed over 20 miles in years ${LATER_YEARS[0]! + 1}–${LATER_YEARS[LATER_YEARS.length - 1]! + 1}.`,
   `Fit (target vs achieved): ${fitTableLines(measures).filter((l) => !l.startsWith('measure') && !l.startsWith('-')).map((l) => l.replace(/\s{2,}/g, ' ').trim()).join('; ')}.`,
   `The scenario starts on ${inputs.startDate}, the day after the snapshot (${inputs.asAt}): the children counted then are its starting population. ${inputs.area.generic ? 'The snapshot named no home zones, so the area is a stand-in (see sources.homeZones): distances are illustrative.' : ''}`.trim(),
-  'Known limits: the starting population\'s joint age × placement mix and needs are estimated from the two published mixes; the starting placements are as local as the Medway baseline\'s (placementLocalityMiles 12), but the far-placement share can still drift down a few points over five years as new children are matched to the nearest vacancy (Medway\'s figures: 32% to 29%).',
+  `Distance locality, fitted so the share placed over 20 miles holds from the first year to years ${LATER_YEARS[0]! + 1}–${LATER_YEARS[LATER_YEARS.length - 1]! + 1}: the starting children are placed with initialPopulation.placementLocalityMiles ${round2(startingLocalityMiles(p))} (λ; the Medway baseline's is 12), and the far share of in-house foster, in-house home and supported places is scaled by ${round2(p.localityScale)} on top of the far-share scale every type has (${round2(p.farScale)}).`,
+  'Known limits: the starting population\'s joint age × placement mix and needs are estimated from the two published mixes; the placement mix is fitted at the first year end only, and where it changes over the years the far share moves with it.',
 ];
+
+const round2 = (x: number): number => Math.round(x * 100) / 100;
+
+interface Best {
+  readonly p: FitParameters;
+  readonly measures: Measure[];
+  readonly ratio: number;
+  readonly iteration: number;
+}
+
+/**
+ * One first-year fit from `start`, with the first year's far share aimed at `over20Aim`: its best
+ * iteration (judged with that aim) and the forecasts run so far.
+ */
+const firstYearFit = (
+  inputs: CalibrationInputs, gazetteer: Gazetteer, options: FitOptions, start: FitParameters, over20Aim: number, done: number, most: number,
+): { best: Best | undefined; iterations: number } => {
+  const year = evaluationYear(inputs.startDate);
+  let p = start;
+  let best: Best | undefined;
+  let history: FitHistory = EMPTY_HISTORY;
+  let i = done;
+  while (i < Math.min(done + most, Math.max(1, options.maxIterations))) {
+    i++;
+    const { measures, achieved } = evaluate(inputs, gazetteer, p, options);
+    const judged = measures.map((m) => (m.id === 'placedOver20Miles' ? { ...m, target: over20Aim } : m));
+    const ratio = worstRatio(judged);
+    options.onIteration?.(i, measures, p);
+    if (best === undefined || ratio < best.ratio) best = { p, measures, ratio, iteration: i };
+    if (judged.every((m) => withinTolerance(m, CONVERGED_WITHIN))) break;
+    // Within tolerance but no better for a while: more forecasts are unlikely to help.
+    if (best.ratio <= 1 && i - best.iteration >= STALL_ITERATIONS) break;
+    const next = adjust(p, inputs, achieved, year, history, over20Aim);
+    const resAchieved = achieved.byPlacementType.residentialInHouse + achieved.byPlacementType.residentialPrivate;
+    history = {
+      farScale: [...history.farScale, { x: p.farScale, y: achieved.placedOver20Miles }],
+      complexScale: [...history.complexScale, { x: p.complexScale, y: resAchieved }],
+      disruptionScale: [...history.disruptionScale, { x: p.disruptionScale, y: achieved.threePlusPlacements }],
+    };
+    p = next;
+  }
+  return { best, iterations: i };
+};
 
 /**
  * Fit a scenario to the inputs' targets. Deterministic for the same inputs and options.
@@ -225,43 +290,49 @@ export const fitScenario = (
   inputs: CalibrationInputs, gazetteer: Gazetteer, options: FitOptions = DEFAULT_FIT_OPTIONS,
 ): E.Either<FitFailure, FitResult> => {
   const year = evaluationYear(inputs.startDate);
+  const target = inputs.targets.placedOver20Miles.share;
   let p = initialParameters(inputs);
-  let best: { p: FitParameters; measures: Measure[]; ratio: number; iteration: number } | undefined;
+  let aim = target;
   let iterations = 0;
-  let history: FitHistory = EMPTY_HISTORY;
-  for (let i = 1; i <= Math.max(1, options.maxIterations); i++) {
-    iterations = i;
-    const { measures, achieved } = evaluate(inputs, gazetteer, p, options);
+  let driftForecasts = 0;
+  const localityTrials: Trial[] = [];
+  let chosen: Best | undefined;
+  for (let round = 1; round <= DRIFT_ROUNDS && iterations < Math.max(1, options.maxIterations); round++) {
+    const fitted = firstYearFit(inputs, gazetteer, options, p, aim, iterations, round === 1 ? Infinity : LATER_ROUND_ITERATIONS);
+    iterations = fitted.iterations;
+    const best = fitted.best;
+    if (best === undefined) break;
+    // The first year does not fit: the drift cannot be judged (nor would it help).
+    if (best.ratio > 1) {
+      if (chosen === undefined) chosen = best;
+      break;
+    }
+    const drift = evaluateDrift(inputs, gazetteer, best.p, options);
+    driftForecasts++;
+    const measures = withLaterOver20Miles(best.measures, inputs.targets, drift.later);
     const ratio = worstRatio(measures);
-    options.onIteration?.(i, measures, p);
-    if (best === undefined || ratio < best.ratio) best = { p, measures, ratio, iteration: i };
+    if (chosen === undefined || ratio < chosen.ratio) chosen = { ...best, measures, ratio };
     if (measures.every((m) => withinTolerance(m, CONVERGED_WITHIN))) break;
-    // Within tolerance but no better for a while: more forecasts are unlikely to help.
-    if (best.ratio <= 1 && i - best.iteration >= STALL_ITERATIONS) break;
-    const next = adjust(p, inputs, achieved, year, history);
-    const resAchieved = achieved.byPlacementType.residentialInHouse + achieved.byPlacementType.residentialPrivate;
-    history = {
-      farScale: [...history.farScale, { x: p.farScale, y: achieved.placedOver20Miles }],
-      complexScale: [...history.complexScale, { x: p.complexScale, y: resAchieved }],
-      disruptionScale: [...history.disruptionScale, { x: p.disruptionScale, y: achieved.threePlusPlacements }],
-    };
-    p = next;
+    localityTrials.push({ x: best.p.localityScale, y: drift.later - drift.first });
+    p = { ...best.p, localityScale: nextLocality(localityTrials, drift.first) };
+    aim = farAim(target, drift);
   }
-  if (best === undefined || !best.measures.every((m) => withinTolerance(m))) {
+  if (chosen === undefined || !chosen.measures.every((m) => withinTolerance(m))) {
     return E.left({
       kind: 'cannotFit',
-      lines: [`${inputs.origin}: cannot fit ${inputs.name} within tolerance after ${iterations} fitting forecasts (best: forecast ${best?.iteration ?? 0}); measures marked ✗ are outside:`],
-      measures: best?.measures ?? [],
+      lines: [`${inputs.origin}: cannot fit ${inputs.name} within tolerance after ${iterations} fitting forecasts (best: forecast ${chosen?.iteration ?? 0}); measures marked ✗ are outside:`],
+      measures: chosen?.measures ?? [],
       iterations,
     });
   }
-  const notes = fitNotes(inputs, best.measures, options, iterations, year);
+  const notes = fitNotes(inputs, chosen.measures, options, iterations, driftForecasts, year, chosen.p);
   return E.right({
-    scenario: buildScenario(inputs, best.p, notes).json,
-    measures: best.measures,
-    parameters: best.p,
+    scenario: buildScenario(inputs, chosen.p, notes).json,
+    measures: chosen.measures,
+    parameters: chosen.p,
     evaluation: year,
     iterations,
-    bestIteration: best.iteration,
+    bestIteration: chosen.iteration,
+    driftForecasts,
   });
 };

@@ -49,6 +49,20 @@ export const evaluationYear = (startDate: string): EvaluationYear => {
   return first.simulatedDays >= MIN_EVALUATION_DAYS ? first : pick(1);
 };
 
+/**
+ * Years of the scenario (its third to fifth year ends) whose mean share placed over 20 miles must
+ * also hold the snapshot's: the starting children have mostly moved on by then, so this is the
+ * share the matching keeps, not the one the scenario starts with. After the evaluation year, which
+ * is the first or second year end.
+ */
+export const LATER_YEARS: readonly number[] = [2, 3, 4];
+/** Years a forecast must run to measure `LATER_YEARS`. */
+export const LATER_HORIZON_YEARS = 5;
+
+/** Mean share placed over 20 miles at `LATER_YEARS` (mean over replications, then over the years). */
+export const laterOver20MilesAt = (summary: ForecastSummary): number =>
+  LATER_YEARS.reduce((s, i) => s + meanAt(summary.years[i]!.metrics, ['placedOver20Miles']), 0) / LATER_YEARS.length;
+
 export type MeasureKind = 'count' | 'share';
 
 export interface Measure {
@@ -115,8 +129,11 @@ export const PLACEMENT_LABEL: Readonly<Record<PlacementType, string>> = {
   placedWithParents: 'placed with parents', adoption: 'placed for adoption', secure: 'secure', other: 'other', unregistered: 'unregistered',
 };
 
-/** Target against achieved for every measure the issue names, in table order. */
-export const measuresOf = (t: CalibrationTargets, a: Achieved): Measure[] => {
+/**
+ * Target against achieved for every measure the issue names, in table order; with
+ * `laterOver20Miles` (the mean at `LATER_YEARS`), also that the far share holds.
+ */
+export const measuresOf = (t: CalibrationTargets, a: Achieved, laterOver20Miles?: number): Measure[] => {
   const cic = a.childrenInCare > 0 ? a.childrenInCare : Number.NaN;
   return [
     { id: 'childrenInCare', label: 'Children in care', kind: 'count', target: t.childrenInCare, achieved: a.childrenInCare, tolerance: TOLERANCE.childrenInCare * t.childrenInCare, fitted: true },
@@ -131,9 +148,20 @@ export const measuresOf = (t: CalibrationTargets, a: Achieved): Measure[] => {
       id: 'placedOver20Miles', label: 'Placed more than 20 miles', kind: 'share', target: t.placedOver20Miles.share, achieved: a.placedOver20Miles,
       tolerance: TOLERANCE.placedOver20Miles, national: t.placedOver20Miles.national, fitted: true,
     },
+    ...(laterOver20Miles === undefined ? [] : [laterOver20MilesMeasure(t, laterOver20Miles)]),
     {
       id: 'threePlusPlacements', label: 'Three or more placements', kind: 'share', target: t.threePlusPlacements ?? Number.NaN, achieved: a.threePlusPlacements,
       tolerance: TOLERANCE.threePlusPlacements, fitted: t.threePlusPlacements !== undefined,
     },
   ];
 };
+
+/** The far share at `LATER_YEARS` against the snapshot's (the same target and tolerance as the first year's). */
+export const laterOver20MilesMeasure = (t: CalibrationTargets, achieved: number): Measure => ({
+  id: 'placedOver20MilesLater', label: `  mean of years ${LATER_YEARS[0]! + 1}–${LATER_YEARS[LATER_YEARS.length - 1]! + 1}`, kind: 'share',
+  target: t.placedOver20Miles.share, achieved, tolerance: TOLERANCE.placedOver20Miles, national: t.placedOver20Miles.national, fitted: true,
+});
+
+/** `measures` with the later far share after the first year's. */
+export const withLaterOver20Miles = (measures: readonly Measure[], t: CalibrationTargets, achieved: number): Measure[] =>
+  measures.flatMap((m) => (m.id === 'placedOver20Miles' ? [m, laterOver20MilesMeasure(t, achieved)] : [m]));

@@ -39,7 +39,7 @@ export const BASE_FAR_SHARE: Readonly<Partial<Record<PlacementType, number>>> = 
   supported: 0.3, parentAndChild: 0.5, connected: 0.1, adoption: 0.5, secure: 0.9, other: 0.5,
 };
 export const FAR_SHARE_SOURCE: Cited = {
-  figure: 'share of carer places beyond 20 miles starts at foster 15%, children\'s homes 49%, supported 30%, parent and child 50%, connected 10%, adoption and other 50%, secure 90%, then one factor scales them all to fit placedOver20Miles',
+  figure: 'share of carer places beyond 20 miles starts at foster 15%, children\'s homes 49%, supported 30%, parent and child 50%, connected 10%, adoption and other 50%, secure 90%, then one factor scales them all to fit placedOver20Miles, and a second (the locality scale, fitted so the share holds to years 3–5) scales in-house foster, in-house home and supported places\' again',
   source: 'foster_distance_2015 (7,520 of 49,640 foster children > 20 miles), chomes_over20mi_2024 (49%); the other types are assumptions',
 };
 

@@ -24,6 +24,13 @@ export interface FitParameters {
   readonly parentAndChildPerYear: number;
   /** Multiplies the share of places beyond 20 miles of every carer and route type. */
   readonly farScale: number;
+  /**
+   * How far from home the starting placements are, relative to the Medway baseline (1): the
+   * starting children are placed with `initialPopulation.placementLocalityMiles` = 12 miles × this
+   * (`startingLocalityMiles`), and the far share of the places the fit holds by capacity
+   * (`HELD_TYPES`) is multiplied by it too.
+   */
+  readonly localityScale: number;
   /** Multiplies every breakdown and planned-move hazard. */
   readonly disruptionScale: number;
   /** Multiplies planned moves of 16–17s out of foster care and children's homes (they move on to supported accommodation first). */
@@ -76,6 +83,22 @@ export const PLACES_PER_HOUSEHOLD: Readonly<Record<CarerType, Readonly<Record<st
 };
 export const meanPlaces = (c: CarerType): number =>
   Object.entries(PLACES_PER_HOUSEHOLD[c]).reduce((s, [k, w]) => s + Number(k) * w, 0);
+
+/**
+ * Carer types whose places the fit holds by capacity (to their placement share): the hierarchy
+ * fills them first, so they start full, far places and all, whatever the starting placements'
+ * locality. New children are matched to the nearest suitable vacancy, so their far places empty
+ * over the years; `localityScale` sets how many there are.
+ */
+export const HELD_TYPES: ReadonlySet<CarerType> = new Set<CarerType>(['inHouseFoster', 'residentialInHouse', 'supported']);
+
+/** `placementLocalityMiles` at `localityScale` 1: the Medway baseline's, whose far share holds over five years. */
+export const BASE_LOCALITY_MILES = 12;
+/** `localityScale` is fitted within these bounds (0: held places all within 20 miles). */
+export const LOCALITY_SCALE_BOUNDS: readonly [number, number] = [0, 2];
+
+/** `initialPopulation.placementLocalityMiles` for `p` (at least a mile: the scenario wants a positive figure). */
+export const startingLocalityMiles = (p: Pick<FitParameters, 'localityScale'>): number => Math.max(1, BASE_LOCALITY_MILES * p.localityScale);
 
 export const EXIT_BOUNDS = { min: 0.005, max: 6 } as const;
 
@@ -149,6 +172,6 @@ export const initialParameters = (inputs: CalibrationInputs): FitParameters => {
   CARER_TYPES.forEach((c) => { places[c] = Math.max(places[c], byType[c]); });
   return {
     exitPerYear, starterMix, entryScale: 1, routeScale, places, complexScale, parentAndChildPerYear,
-    farScale: 1, disruptionScale: 1, moveOnScale: 1,
+    farScale: 1, localityScale: 1, disruptionScale: 1, moveOnScale: 1,
   };
 };

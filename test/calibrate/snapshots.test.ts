@@ -1,21 +1,28 @@
 // Issue 6, part 1 on real published figures: each shipped snapshot calibrates, and the calibrated
 // scenario, re-run with another seed and more replications, reproduces the snapshot at the first
-// simulated year end (mean over replications) within the issue's tolerances.
+// simulated year end (mean over replications) within the issue's tolerances. Issue 11: the share
+// placed more than 20 miles holds through the forecast years too (years 3–5, and the last year).
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeSnapshot } from '../../src/calibrate/decodeSnapshot.js';
 import { fitScenario, type FitResult } from '../../src/calibrate/fit.js';
 import { inputsFromSnapshot, type CalibrationInputs } from '../../src/calibrate/inputs.js';
-import { achievedAt, measuresOf, withinTolerance, type Measure } from '../../src/calibrate/measures.js';
+import {
+  LATER_HORIZON_YEARS, LATER_YEARS, TOLERANCE, achievedAt, measuresOf, withinTolerance, type Measure,
+} from '../../src/calibrate/measures.js';
 import { E } from '../../src/domain/fp.js';
 import type { Gazetteer } from '../../src/domain/geography.js';
 import { Scenario } from '../../src/domain/scenario.js';
 import type { Snapshot } from '../../src/domain/snapshot.js';
 import { loadGazetteer } from '../../src/io/geography.js';
 import { resolveScenario } from '../../src/scenario/resolve.js';
-import { forecast } from '../../src/sim/forecast.js';
+import { metricIndex, METRIC_COUNT } from '../../src/metrics/catalog.js';
+import type { ResolvedScenario } from '../../src/scenario/resolved.js';
+import { forecast, runReplicationRange } from '../../src/sim/forecast.js';
 
 const VALIDATION = { seed: 20_240_601, runs: 1000 } as const;
+/** Five years cost five times one: fewer replications, still about 0.15 points of standard error on a share. */
+const LATER_VALIDATION = { seed: 20_240_601, runs: 200, years: LATER_HORIZON_YEARS } as const;
 
 let gazetteer: Gazetteer;
 beforeAll(() => {
@@ -40,14 +47,36 @@ const fit = (inputs: CalibrationInputs): FitResult => {
   return r.right;
 };
 
-/** Run a calibrated scenario as a user would (decode, resolve, forecast) and measure it. */
-const validate = (inputs: CalibrationInputs, result: FitResult): Measure[] => {
+/** Each replication's share placed more than 20 miles at every year end ([replication][year]). */
+const over20ByReplication = (rs: ResolvedScenario): number[][] => {
+  const shares: number[][] = [];
+  const at = metricIndex('placedOver20Miles');
+  runReplicationRange(rs, LATER_VALIDATION, 0, LATER_VALIDATION.runs, (r, rows) => {
+    shares[r] = Array.from({ length: LATER_VALIDATION.years }, (_, y) => rows[y * METRIC_COUNT + at]!);
+  });
+  return shares;
+};
+
+const meanOf = (xs: readonly number[]): number => xs.reduce((a, x) => a + x, 0) / xs.length;
+/** Mean and its standard error (sample standard deviation ÷ √n). */
+const meanAndError = (xs: readonly number[]): { mean: number; se: number } => {
+  const m = meanOf(xs);
+  return { mean: m, se: Math.sqrt(xs.reduce((a, x) => a + (x - m) ** 2, 0) / (xs.length - 1) / xs.length) };
+};
+
+/**
+ * Run a calibrated scenario as a user would (decode, resolve, forecast) and measure it: every
+ * target at the first year end, and the far share at years 3–5 from a five-year run.
+ */
+const validate = (inputs: CalibrationInputs, result: FitResult): { measures: Measure[]; over20: number[][] } => {
   const decoded = Scenario.decode(JSON.parse(JSON.stringify(result.scenario)));
   if (E.isLeft(decoded)) throw new Error('calibrated scenario does not decode');
   const rs = resolveScenario(decoded.right, gazetteer, { file: 'calibrated.json' });
   if (E.isLeft(rs)) throw new Error(rs.left.join('\n'));
   const summary = forecast(rs.right, { ...VALIDATION, years: result.evaluation.index + 1 });
-  return measuresOf(inputs.targets, achievedAt(summary, result.evaluation));
+  const over20 = over20ByReplication(rs.right);
+  const later = meanOf(LATER_YEARS.map((y) => meanOf(over20.map((r) => r[y]!))));
+  return { measures: measuresOf(inputs.targets, achievedAt(summary, result.evaluation), later), over20 };
 };
 
 const outside = (ms: readonly Measure[]): string[] =>
@@ -61,10 +90,11 @@ describe.each([
   let inputs: CalibrationInputs;
   let result: FitResult;
   let validation: Measure[];
+  let over20: number[][];
   beforeAll(() => {
     inputs = inputsOf(snapshotFile(file), file);
     result = fit(inputs);
-    validation = validate(inputs, result);
+    ({ measures: validation, over20 } = validate(inputs, result));
   });
 
   it('fits (seed 1, 200 replications a forecast) within the issue\'s tolerances', () => {
@@ -75,7 +105,17 @@ describe.each([
   it(`re-run with seed ${VALIDATION.seed} and ${VALIDATION.runs} replications, reproduces every target within tolerance`, () => {
     expect(outside(validation)).toEqual([]);
     const ids = validation.filter((m) => m.fitted).map((m) => m.id);
-    expect(ids).toEqual(expect.arrayContaining(['childrenInCare', 'startsPerYear', 'ageBand.10to15', 'placement.ifa', 'placedOver20Miles']));
+    expect(ids).toEqual(expect.arrayContaining(['childrenInCare', 'startsPerYear', 'ageBand.10to15', 'placement.ifa', 'placedOver20Miles', 'placedOver20MilesLater']));
+  });
+
+  it(`holds the share placed more than 20 miles to the last forecast year (seed ${LATER_VALIDATION.seed}, ${LATER_VALIDATION.runs} replications): within 4 points + 4 standard errors of the snapshot's`, () => {
+    const last = meanAndError(over20.map((r) => r[LATER_VALIDATION.years - 1]!));
+    const target = inputs.targets.placedOver20Miles.share;
+    // 4 points: the issue's tolerance for this share, as at the first year end. 4 standard errors
+    // (about 0.6 points here): a scenario whose true share is at the edge still passes but for
+    // chance of 3 in 100,000. Before the locality was fitted, Lambeth's fell 5.5 points below.
+    expect(Math.abs(last.mean - target), `last year ${last.mean} (SE ${last.se}) against ${target}`)
+      .toBeLessThanOrEqual(TOLERANCE.placedOver20Miles + 4 * last.se);
   });
 
   it('starts the day after the snapshot, cites national figures by id and says how it was calibrated', () => {
