@@ -5,7 +5,7 @@
 import {
   formatDate903, placeCodeInForce, placeNeedsNoProvider, type CellProblem, type EpisodeRow,
 } from './ssda903.js';
-import { DAYS_PER_YEAR } from './time.js';
+import { DAYS_PER_YEAR, eighteenthBirthdayOf } from './time.js';
 import { CARE_LEAVING_AGE_YEARS } from './vocabulary.js';
 
 /**
@@ -13,11 +13,8 @@ import { CARE_LEAVING_AGE_YEARS } from './vocabulary.js';
  * and the model's (dob + 18 × 365.25 days, rounded up), so data exported by the model, which
  * leaves care on the fractional day, never reads as past 18.
  */
-export const lastDayBefore18 = (dob: number): number => {
-  const d = new Date(dob * 86_400_000);
-  const calendar = Date.UTC(d.getUTCFullYear() + CARE_LEAVING_AGE_YEARS, d.getUTCMonth(), d.getUTCDate()) / 86_400_000;
-  return Math.max(calendar, Math.ceil(dob + CARE_LEAVING_AGE_YEARS * DAYS_PER_YEAR));
-};
+export const lastDayBefore18 = (dob: number): number =>
+  Math.max(eighteenthBirthdayOf(dob), Math.ceil(dob + CARE_LEAVING_AGE_YEARS * DAYS_PER_YEAR));
 
 /** The last day of a collection year's return (31 March after its start). */
 export const endOfCollectionYear = (collectionYear: number): number => Date.UTC(collectionYear + 1, 2, 31) / 86_400_000;

@@ -69,3 +69,9 @@ export const financialYearsFrom = (startEpochDay: number, years: number): Financ
 
 export const DAYS_PER_YEAR = 365.25;
 export const DAYS_PER_WEEK = 7;
+
+/** The 18th birthday of a child born on an epoch day, as an epoch day (born 29 February: 1 March). */
+export const eighteenthBirthdayOf = (dobEpochDay: number): number => {
+  const born = new Date(dobEpochDay * 86_400_000);
+  return Date.UTC(born.getUTCFullYear() + 18, born.getUTCMonth(), born.getUTCDate()) / 86_400_000;
+};

@@ -2,6 +2,7 @@
 // along the child's future; rates change at birthdays that cross an age band and at steps in
 // time in care. Spending the same budget under the same rates gives the same day, which keeps
 // common random numbers intact when a lever changes something else.
+import { eighteenthBirthdayOf } from '../domain/time.js';
 import { AGE_BANDS, AGE_BAND_LOWER_YEARS } from '../domain/vocabulary.js';
 import type { HazardSteps } from '../scenario/resolved.js';
 
@@ -15,8 +16,13 @@ export const bandIndexAt = (dobDay: number, day: number): number => {
   return b;
 };
 
-/** Day of the 18th birthday (leaving care), in days since start. */
-export const eighteenthBirthday = (dobDay: number): number => Math.floor(dobDay + 18 * DAYS_PER_YEAR);
+/**
+ * Day of the 18th birthday (leaving care, DfE: the child ceases to be looked after on it), in days
+ * since the start: the calendar birthday (29 February → 1 March), which 18 × 365.25 days misses by a
+ * day when the 18 years hold five leap days.
+ */
+export const eighteenthBirthday = (dobDay: number, startEpochDay: number): number =>
+  eighteenthBirthdayOf(startEpochDay + dobDay) - startEpochDay;
 
 /**
  * The one walk behind every event time here: spend `budget` from `from` until `until` along a rate

@@ -9,7 +9,16 @@ describe('hazard timelines', () => {
     expect(bandIndexAt(0, Y)).toBe(1);
     expect(bandIndexAt(0, 5 * Y - 1)).toBe(1);
     expect(bandIndexAt(-16 * Y, 0)).toBe(4);
-    expect(eighteenthBirthday(-17 * Y)).toBe(Math.floor(Y));
+  });
+
+  it('puts the 18th birthday on the calendar day (DfE: care ends on it), leap years or not', () => {
+    const start = Date.UTC(2023, 3, 1) / 86_400_000; // day 0 is 1 April 2023
+    const day = (y: number, m: number, d: number): number => Date.UTC(y, m - 1, d) / 86_400_000 - start;
+    // Born 1 April 2006: 18 on 1 April 2024 (the 18 years hold five leap days; 18 × 365.25 days fall a day short).
+    expect(eighteenthBirthday(day(2006, 4, 1), start)).toBe(day(2024, 4, 1));
+    expect(eighteenthBirthday(day(2006, 4, 1), start)).toBe(Math.floor(day(2006, 4, 1) + 18 * Y) + 1);
+    expect(eighteenthBirthday(day(2007, 6, 30), start)).toBe(day(2025, 6, 30));
+    expect(eighteenthBirthday(day(2008, 2, 29), start)).toBe(day(2026, 3, 1));
   });
 
   it('spends a budget across an age-band boundary', () => {

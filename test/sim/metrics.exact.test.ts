@@ -414,15 +414,11 @@ describe('case 3, breakdown multipliers (over 20 miles, hub) and a step-down', (
 });
 
 /**
- * A real engine bug, kept visible until it is fixed (do not delete; when the engine is fixed this
- * test starts failing: turn `it.fails` into `it`).
- *
- * The engine puts the 18th birthday at floor(date of birth + 18 × 365.25 days)
- * (`eighteenthBirthday`, src/sim/hazards.ts). Eighteen years hold 4 or 5 leap days; with 5 (about
- * half of all children: every 18th birthday from 1 March 2024 to 28 February 2026, then none for two
- * years, and so on) that is the day before the birthday. A child born on 1 April 2006 turns 18 on 1 April 2024. DfE: she is looked after at
- * 31 March 2024 and ceases to be looked after in 2024/25. The engine takes her out of care on
- * 31 March 2024 (day 365): one child short at 31 March and her cease counted a year early.
+ * Leaving care at 18: DfE counts the child as looked after until her 18th birthday, when she
+ * ceases. The engine once put the birthday at floor(date of birth + 18 × 365.25 days), the day
+ * before the birthday when the 18 years hold five leap days (about half of all children). A child
+ * born on 1 April 2006 turns 18 on 1 April 2024: she is looked after at 31 March 2024 and ceases in
+ * 2024/25.
  */
 describe('leaving care at 18 (DfE: on the 18th birthday)', () => {
   const bornOnFirstApril = (): Record<string, unknown> => {
@@ -440,10 +436,10 @@ describe('leaving care at 18 (DfE: on the 18th birthday)', () => {
     expect(run(s, 1).trace!.children[0]!.exitDay).toBe(dayOf('2024-02-10'));
   });
 
-  it.fails('a child turning 18 on 1 April 2024 is looked after at 31 March 2024 and ceases in 2024/25', () => {
+  it('a child turning 18 on 1 April 2024 is looked after at 31 March 2024 and ceases in 2024/25', () => {
     const r = run(bornOnFirstApril(), 2);
     const [y0, y1] = [yearOf(r, 0), yearOf(r, 1)];
-    // Found: exit day 365 (31 Mar 2024), childrenInCare 0 at 31 Mar 2024, ceases [1, 0].
+    // Before the fix: exit day 365 (31 Mar 2024), childrenInCare 0 at 31 Mar 2024, ceases [1, 0].
     expect(r.trace!.children[0]!.exitDay).toBe(dayOf('2024-04-01'));
     expect(y0('childrenInCare')).toBe(1);
     expect([y0('ceases'), y1('ceases')]).toEqual([0, 1]);

@@ -3,7 +3,8 @@
 // placement they are in, time in care, and placements in the last 12 months.
 import type { AgeBand, Need, PlacementType } from '../../domain/vocabulary.js';
 import { foldChildren, type ChildFold } from './fold.js';
-import { ageBandAt, DAYS_PER_YEAR, eighteenth } from './splitAtAgeBands.js';
+import { eighteenthBirthdayOf } from '../../domain/time.js';
+import { ageBandAt, DAYS_PER_YEAR } from './splitAtAgeBands.js';
 import type { ChildHistory, Period, Placement, Segment } from './types.js';
 import type { Window } from './window.js';
 
@@ -40,10 +41,10 @@ export const needOf = (uasc: boolean, type: PlacementType, cinAtStart: string): 
 
 /**
  * The child as they were at the end of `w.asAt`, if in care then (in a period that started by then
- * and stops after it; children aged 18 by the next day are not counted: they leave care).
+ * and stops after it; children 18 by then are not counted: care ends on the 18th birthday).
  */
 export const childAtAsAt = (c: ChildHistory, w: Window): ChildAtAsAt | undefined => {
-  if (eighteenth(c.dob) <= w.end) return undefined;
+  if (eighteenthBirthdayOf(c.dob) <= w.asAt) return undefined;
   const period = c.periods.find((p) => p.start <= w.asAt && periodStop(p) > w.asAt);
   if (period === undefined) return undefined;
   const placement = period.placements.find((pl) => pl.start <= w.asAt && placementStop(pl) > w.asAt);
