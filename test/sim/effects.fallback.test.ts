@@ -11,11 +11,11 @@
 // Complex needs may go to IFA, private residential or supported accommodation (the tiny fixture's
 // rules), so on day 151 A and C take IFA places and B and D find no suitable vacancy.
 import { describe, expect, it } from 'vitest';
-import { AGE_BANDS, PLACEMENT_TYPES } from '../../src/domain/vocabulary.js';
+import { PLACEMENT_TYPES } from '../../src/domain/vocabulary.js';
 import { runReplication } from '../../src/sim/replication.js';
 import type { PlacementSegment } from '../../src/sim/state.js';
 import type { ResolvedScenario } from '../../src/scenario/resolved.js';
-import { resolveFixture, tinyScenarioJson } from '../fixtures/tinyScenario.js';
+import { resolveFixture, stillTinyScenarioJson } from '../fixtures/tinyScenario.js';
 
 const CLOSES = 151;
 const RESI_OPENS = 243;
@@ -24,14 +24,7 @@ const T = (name: (typeof PLACEMENT_TYPES)[number]): number => PLACEMENT_TYPES.in
 type Fallback = { steps?: string[]; spotAvailability?: number; retryDays?: number; spotCostMultiplier?: number };
 
 const workedCase = (fallback: Fallback, children?: Record<string, unknown>[]): Record<string, unknown> => {
-  const json = tinyScenarioJson() as Record<string, any>;
-  json.years = 2;
-  json.entries.rates = [];
-  json.exits.hazards = Object.fromEntries(AGE_BANDS.map((b) => [b, [{ fromYearsInCare: 0, perYear: 0 }]]));
-  json.disruption.base = {};
-  json.disruption.plannedMoves = {};
-  json.externalDemand = [];
-  json.initialPopulation.counts = [];
+  const json = stillTinyScenarioJson(2);
   const child = (id: string, need: string): Record<string, unknown> => ({
     id, dateOfBirth: '2010-06-01', need, placementType: 'inHouseFoster', homeZone: 'HOME1', entryDate: '2022-06-01',
   });

@@ -8,7 +8,7 @@ import type { MatchRules, VacancyView } from '../../src/matching/types.js';
 import { runReplication, type ReplicationResult } from '../../src/sim/replication.js';
 import { BAND_AGES_YEARS, cachedSuitableSegments, segmentIndex, suitableSegments } from '../../src/sim/suitableSegments.js';
 import { PLACEMENT_TYPES } from '../../src/domain/vocabulary.js';
-import { resolveFixture, tinyScenarioJson } from '../fixtures/tinyScenario.js';
+import { resolveFixture, stillTinyScenarioJson } from '../fixtures/tinyScenario.js';
 
 /** The non-zero cells of a segment metric in year `k`, as `{ "band.need": value }`. */
 const segmentCells = (r: ReplicationResult, k: number, name: string): Record<string, number> => {
@@ -44,15 +44,8 @@ const segmentCells = (r: ReplicationResult, k: number, name: string): Record<str
  *   after the first year end, so its place is not free at 31 March 2023.
  */
 const workedCase = (): Record<string, unknown> => {
-  const json = tinyScenarioJson() as Record<string, any>;
-  json.years = 2;
-  json.entries.rates = [];
-  json.exits.hazards = Object.fromEntries(AGE_BANDS.map((b) => [b, [{ fromYearsInCare: 0, perYear: 0 }]]));
-  json.disruption.base = {};
-  json.disruption.plannedMoves = {};
-  json.externalDemand = [];
+  const json = stillTinyScenarioJson(2);
   json.matching.fallback.steps = ['unregistered'];
-  json.initialPopulation.counts = [];
   const child = (id: string, dateOfBirth: string, need: string): Record<string, unknown> => ({
     id, dateOfBirth, need, placementType: 'inHouseFoster', homeZone: 'HOME1', entryDate: '2022-06-01',
   });
