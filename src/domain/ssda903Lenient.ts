@@ -54,33 +54,31 @@ export const decodeEpisodeLenient = (texts: readonly (string | undefined)[]): Le
   if (DEC === undefined && !blank(dec)) return { child: CHILD, findings: [{ rule: 'unreadable-cell', column: 'DEC' }] };
   if (DEC !== undefined && DEC < DECOM) return { child: CHILD, findings: [{ rule: 'ends-before-start', column: 'DEC' }] };
   const findings: RowFinding[] = [];
-  const out = (): RowFinding[] => findings;
   const row: Record<string, unknown> = {
     CHILD, DECOM,
-    RNE: codeOr(RneC, rne, 'P', 'unknown-rne', 'RNE', out()),
-    LS: codeOr(LsC, ls, 'C2', 'unknown-ls', 'LS', out()),
-    CIN: codeOr(CinC, cin, 'N8', 'unknown-cin', 'CIN', out()),
-    PLACE: codeOr(PlaceC, place, 'Z1', 'unknown-place', 'PLACE', out()),
+    RNE: codeOr(RneC, rne, 'P', 'unknown-rne', 'RNE', findings),
+    LS: codeOr(LsC, ls, 'C2', 'unknown-ls', 'LS', findings),
+    CIN: codeOr(CinC, cin, 'N8', 'unknown-cin', 'CIN', findings),
+    PLACE: codeOr(PlaceC, place, 'Z1', 'unknown-place', 'PLACE', findings),
   };
   if (!blank(provider)) {
     const v = read(PlaceProviderC, provider);
-    if (v === undefined) out().push({ rule: 'unknown-provider', column: 'PLACE_PROVIDER' });
+    if (v === undefined) findings.push({ rule: 'unknown-provider', column: 'PLACE_PROVIDER' });
     else row.PLACE_PROVIDER = v;
   }
-  // A provider left blank where one is needed (an unknown one is already found above).
-  if (blank(provider) && checkProvider(row as unknown as EpisodeRow) !== undefined) out().push({ rule: 'missing-provider', column: 'PLACE_PROVIDER' });
-  else if (row.PLACE_PROVIDER === 'PR0' && checkProvider(row as unknown as EpisodeRow) !== undefined) out().push({ rule: 'missing-provider', column: 'PLACE_PROVIDER' });
+  // A provider left blank where one is needed, or PR0 with a placement other than P1 (an unknown one is found above).
+  if ((blank(provider) || row.PLACE_PROVIDER === 'PR0') && checkProvider(row as unknown as EpisodeRow) !== undefined) findings.push({ rule: 'missing-provider', column: 'PLACE_PROVIDER' });
   if (DEC === undefined) {
-    if (!blank(rec) || !blank(reason)) out().push({ rule: 'open-episode-with-reason', column: blank(rec) ? 'REASON_PLACE_CHANGE' : 'REC' });
+    if (!blank(rec) || !blank(reason)) findings.push({ rule: 'open-episode-with-reason', column: blank(rec) ? 'REASON_PLACE_CHANGE' : 'REC' });
   } else {
     row.DEC = DEC;
     // A closed episode with no readable REC: cleaning decides X1 (the next episode starts that day) or E8.
     const r = read(RecC, rec);
-    if (r === undefined) out().push({ rule: 'unknown-rec', column: 'REC' });
+    if (r === undefined) findings.push({ rule: 'unknown-rec', column: 'REC' });
     else row.REC = r;
     if (!blank(reason)) {
       const v = read(ReasonPlaceChangeC, reason);
-      if (v === undefined) out().push({ rule: 'unknown-reason-place-change', column: 'REASON_PLACE_CHANGE' });
+      if (v === undefined) findings.push({ rule: 'unknown-reason-place-change', column: 'REASON_PLACE_CHANGE' });
       row.REASON_PLACE_CHANGE = v ?? 'OTHER';
     }
   }

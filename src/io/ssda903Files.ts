@@ -175,7 +175,7 @@ export const read903Sources = async (sources: readonly Source903[], options: Rea
         } else if (table === 'Header') {
           if (lenient) {
             const t = cellsOf(record);
-            const r = decodeDobLenient(t[0], t[2]);
+            const r = decodeDobLenient(t[0], t[2]); // CHILD, DOB: the first and third cells of the Header and UASC specs
             for (const f of r.findings) findings.push({ rule: f.rule, src, line, column: f.column, ...(r.child === undefined ? {} : { child: r.child }) });
             if (r.row !== undefined) store.addHeader(r.row.CHILD, r.row.DOB);
             continue;
@@ -186,7 +186,7 @@ export const read903Sources = async (sources: readonly Source903[], options: Rea
         } else if (table === 'UASC') {
           if (lenient) {
             const t = cellsOf(record);
-            const r = decodeDobLenient(t[0], t[2]);
+            const r = decodeDobLenient(t[0], t[2]); // CHILD, DOB: the first and third cells of the Header and UASC specs
             if (r.child !== undefined) store.addUasc(r.child);
             if (r.row !== undefined) store.addOtherDob(r.row.CHILD, r.row.DOB);
             continue;

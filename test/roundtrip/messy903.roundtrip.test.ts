@@ -3,7 +3,6 @@
 // cleaning must still recover the entry rates and exit hazards within 4 standard errors.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { E } from '../../src/domain/fp.js';
-import { AGE_BANDS } from '../../src/domain/vocabulary.js';
 import { estimateFromReturns, type Estimates } from '../../src/calibrate/ssda903/estimateFrom903.js';
 import { loadGazetteer } from '../../src/io/geography.js';
 import { loadScenarioFile } from '../../src/io/scenarioFile.js';
@@ -11,6 +10,7 @@ import { read903Sources } from '../../src/io/ssda903Files.js';
 import { syntheticReturn } from '../../src/io/ssda903Export.js';
 import { runReplication } from '../../src/sim/replication.js';
 import type { ResolvedScenario } from '../../src/scenario/resolved.js';
+import { expectEntryRatesRecovered, expectExitHazardsRecovered } from '../fixtures/ssda903/recovered.js';
 import { CHILD_KINDS, fileName, injectFaults, splitByCollectionYear, type InjectedFault, type TextSource } from '../fixtures/messy903.js';
 
 const RUNS = 8;
@@ -54,26 +54,10 @@ describe('simulate → export → inject faults into a tenth of the children →
   });
 
   it('still recovers entry rates by age band within 4 SE', () => {
-    for (const b of AGE_BANDS) {
-      const truth = rs.scenario.entries.rates.filter((r) => r.ageBand === b).reduce((s, r) => s + r.perYear, 0) * RUNS;
-      const cell = est.entries.byAgeBand[b];
-      const se = Math.sqrt(cell.events) / cell.exposureYears;
-      expect(Math.abs(cell.raw! - truth), `${b}: estimated ${cell.raw}, true ${truth}, SE ${se}`).toBeLessThan(4 * se);
-    }
+    expectEntryRatesRecovered(rs, est, RUNS);
   });
 
   it('still recovers exit hazards by age band and time in care within 4 SE', () => {
-    let checked = 0;
-    for (const b of AGE_BANDS) {
-      const truth = rs.scenario.exits.hazards[b]!;
-      est.exits.hazards[b].forEach((cell, step) => {
-        if (cell.events < 20) return;
-        const se = Math.sqrt(cell.events) / cell.exposureYears;
-        const t = truth[Math.min(step, truth.length - 1)]!.perYear;
-        expect(Math.abs(cell.raw! - t), `${b} step ${step}: estimated ${cell.raw}, true ${t}, SE ${se}, ${cell.events} exits`).toBeLessThan(4 * se);
-        checked++;
-      });
-    }
-    expect(checked).toBeGreaterThanOrEqual(8);
+    expectExitHazardsRecovered(rs, est);
   });
 });
