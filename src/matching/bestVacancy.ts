@@ -8,7 +8,8 @@ import type { MatchRequest, MatchRules, VacancyView } from './types.js';
  * Index of the highest-scoring eligible vacancy, or -1 if none is eligible. Exact ties (common:
  * several households in one zone at one fee) are broken uniformly at random with `rng`, so no
  * household is favoured by its position in the list. `candidates`, when given, lists the indices
- * worth looking at (the simulation passes the households that have a free place).
+ * worth looking at (the simulation passes the households that have a free place); `exclude`, when
+ * not -1, is one index never chosen (the household a moving child has just left).
  */
 export const bestVacancy = (
   rules: MatchRules,
@@ -18,6 +19,7 @@ export const bestVacancy = (
   rng: Rng,
   options?: EligibilityOptions,
   candidates?: readonly number[],
+  exclude = -1,
 ): number => {
   let best = -1;
   let bestScore = Number.NEGATIVE_INFINITY;
@@ -25,6 +27,7 @@ export const bestVacancy = (
   const n = candidates === undefined ? vacancies.length : candidates.length;
   for (let k = 0; k < n; k++) {
     const i = candidates === undefined ? k : candidates[k]!;
+    if (i === exclude) continue;
     const v = vacancies[i]!;
     if (v.free < req.size || !isEligible(rules, req, v, options)) continue;
     const s = matchScore(rules, v, milesTo(v.zone));

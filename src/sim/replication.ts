@@ -395,15 +395,19 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
   /** One placement search by child `c` on `day`, in its age band and need of that day. */
   const countSearch = (c: SimChild, day: number): void => add(yearOfDay(day), M.searchSeg[bandIndexAt(c.dobDay, day)]![c.need]!, 1);
 
-  /** Match one child or a sibling group (all placed together where a household can take them). */
-  const findPlacement = (group: SimChild[], day: number, isMove: boolean, emergency: boolean): void => {
+  /**
+   * Match one child or a sibling group (all placed together where a household can take them).
+   * `leaving` is the household a moving child has just left: never a candidate, as going back to
+   * the same carer the same day is no change of placement (DfE) but would count as a move.
+   */
+  const findPlacement = (group: SimChild[], day: number, isMove: boolean, emergency: boolean, leaving = -1): void => {
     const lead = group[0]!;
     const milesTo = (z: number): number => milesBetween(lead.homeZone, z);
     const req = requestFor(lead, day, group.length);
     const rules = rulesFor(lead, day);
-    const h = bestVacancy(rules, req, households, milesTo, lead.rng, undefined, vacant);
+    const h = bestVacancy(rules, req, households, milesTo, lead.rng, undefined, vacant, leaving);
     if (h < 0 && group.length > 1) {
-      for (const c of group) findPlacement([c], day, isMove, emergency); // siblings placed apart
+      for (const c of group) findPlacement([c], day, isMove, emergency, leaving); // siblings placed apart
       return;
     }
     // A search is counted once per child, where it ends: placed (with the group) or a shortfall.
@@ -424,22 +428,22 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
     // An emergency bed first, if the authority has one free that takes the child's age.
     for (const id of emergencyVacant) {
       const e = households[id]!;
-      if (e.free > 0 && req.ageYears >= e.ageMin && req.ageYears <= e.ageMax && e.availableFromDay <= day) {
+      if (id !== leaving && e.free > 0 && req.ageYears >= e.ageMin && req.ageYears <= e.ageMax && e.availableFromDay <= day) {
         place(lead, day, e.type, id, e.zone, e.weeklyCost, { emergency, mismatch: false, isMove, via: 'emergencyBed' });
         return;
       }
     }
-    fallback(lead, day, isMove, emergency);
+    fallback(lead, day, isMove, emergency, leaving);
   };
 
   /** The scenario's fallback steps, in order; `unregistered` when none succeeds. */
-  const fallback = (lead: SimChild, day: number, isMove: boolean, emergency: boolean): void => {
+  const fallback = (lead: SimChild, day: number, isMove: boolean, emergency: boolean, leaving = -1): void => {
     const req = requestFor(lead, day, 1);
     const rules = rulesFor(lead, day);
     const milesTo = (z: number): number => milesBetween(lead.homeZone, z);
     for (const step of rs.fallback.steps) {
       if (step === 'relaxNeeds') {
-        const h = bestVacancy(rules, req, households, milesTo, lead.rng, { ignoreNeed: true }, vacant);
+        const h = bestVacancy(rules, req, households, milesTo, lead.rng, { ignoreNeed: true }, vacant, leaving);
         if (h >= 0) {
           const hh = households[h]!;
           place(lead, day, hh.type, h, hh.zone, hh.weeklyCost, { emergency, mismatch: true, isMove, via: 'relaxNeeds' });
@@ -827,6 +831,7 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
         const c = children[e.a]!;
         // Only the event scheduled for the current placement counts.
         if (!c.inCare || c.seq !== Math.floor(e.b / 2)) break;
+        const leaving = c.household;
         closeSegment(c, e.day, e.b % 2 === END_BREAKDOWN ? 'breakdown' : 'planned');
         if (e.b % 2 === END_BREAKDOWN) {
           add(yearOfDay(e.day), M.disruptions, 1);
@@ -834,7 +839,7 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
           const escalate = c.rng.next() < rs.escalationToComplex;
           if (escalate && c.need === NEED_STANDARD && e.day - c.dobDay >= 10 * DAYS_PER_YEAR) c.need = NEED_COMPLEX;
         }
-        findPlacement([c], e.day, true, false);
+        findPlacement([c], e.day, true, false, leaving);
         break;
       }
       case RETRY: {

@@ -53,4 +53,13 @@ describe('score', () => {
     expect(bestVacancy(rules, { ...child, ageYears: 18 }, vs, (z) => miles[z]!, rng)).toBe(-1);
     expect(bestVacancy(rules, child, vs, (z) => miles[z]!, rng, undefined, [1])).toBe(1);
   });
+
+  it('never picks the excluded vacancy (the household a moving child has just left)', () => {
+    const vs = [vacancy({ zone: 0 }), vacancy({ zone: 1 })];
+    const miles = [5, 30];
+    const rng = processStream(1, 0, 'tie');
+    expect(bestVacancy(rules, child, vs, (z) => miles[z]!, rng)).toBe(0);
+    expect(bestVacancy(rules, child, vs, (z) => miles[z]!, rng, undefined, undefined, 0)).toBe(1);
+    expect(bestVacancy(rules, child, [vs[0]!], (z) => miles[z]!, rng, undefined, undefined, 0)).toBe(-1);
+  });
 });

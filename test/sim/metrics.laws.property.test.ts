@@ -226,8 +226,8 @@ describe('shortfalls: searches that found no suitable vacancy, checked against t
     // are the placements in the trace. A place is free all day when fewer placements touch the day
     // (began on or before it and ended on or after it) than the household has places. Suitable: the
     // matching's hard constraints — available by then, the child's age (whole years) in the
-    // approved range, approved for the need, the type allowed for the need; emergency beds are not
-    // searched (they are the first fallback).
+    // approved range, approved for the need, the type allowed for the need, not the household the
+    // child has just left; emergency beds are not searched (they are the first fallback).
     const { add, seen } = tally();
     fc.assert(fc.property(closedWorld, (json) => {
       const run = simulate(json);
@@ -238,8 +238,9 @@ describe('shortfalls: searches that found no suitable vacancy, checked against t
         add('failed searches');
         const child = run.t.children[search.child]!;
         const age = Math.floor((search.day - child.dobDay) / DAYS_PER_YEAR);
+        const left = (run.byChild.get(search.child) ?? []).find((s) => s.to === search.day)?.household;
         run.t.households.forEach((h, id) => {
-          const suitable = !h.emergencyOnly && h.availableFromDay <= search.day && age >= h.ageMin && age <= h.ageMax
+          const suitable = id !== left && !h.emergencyOnly && h.availableFromDay <= search.day && age >= h.ageMin && age <= h.ageMax
             && (h.needsMask & (1 << search.need)) !== 0 && (run.rs.allowedTypesMask[search.need]! & (1 << h.type)) !== 0;
           if (!suitable) return;
           add('suitable households full that day');
@@ -267,6 +268,22 @@ describe('placement endings, by the ending in the trace', () => {
       });
     }), RUNS);
     expectAtLeast(seen, { breakdown: 100, stepDown: 3 });
+  });
+
+  it('a move is a change of carer (DfE): never back to the household just left, the same day', () => {
+    const { add, seen } = tally();
+    fc.assert(fc.property(lawScenario, (json) => {
+      const run = simulate(json);
+      for (const segs of run.byChild.values()) {
+        segs.forEach((s, i) => {
+          const prev = segs[i - 1];
+          if (prev === undefined || prev.household < 0 || s.from !== prev.to) return;
+          add(prev.ended);
+          expect([prev.ended, s.household === prev.household]).toEqual([prev.ended, false]);
+        });
+      }
+    }), RUNS);
+    expectAtLeast(seen, { breakdown: 100, planned: 20 });
   });
 
   it('a breakdown multiplier of 0 means no breakdown: over 20 miles from home, or placed by relaxing the need', () => {
