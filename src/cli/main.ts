@@ -6,13 +6,13 @@ import { pathToFileURL } from 'node:url';
 import { Argument, Command, CommanderError } from 'commander';
 import { E } from '../domain/fp.js';
 import { ENGINE_VERSION } from '../domain/version.js';
-import { FORECAST_FILE_NAMES, forecastFiles, summaryJson } from '../io/forecastFiles.js';
-import { forecastTable } from '../io/forecastTable.js';
 import { outputPath, type OutputFile } from '../io/outputDir.js';
 import { scenarioInputFiles } from '../io/inputFiles.js';
-import { REPORT_FILE, commandLine, fileSlug, planOrFail, runDateNow, terminalWidth, wroteLine, writeOrFail } from './outputs.js';
-import { forecastReportHtml } from '../report/html.js';
-import { scenarioAbout } from '../report/about.js';
+import { commandLine, planOrFail, runDateNow, writeOrFail } from './outputs.js';
+import { forecastOutputFiles, forecastOutputPaths, printForecast } from './forecastOutputs.js';
+import { runShard } from './shardRun.js';
+import { shardOption, type ShardSpec } from './shard.js';
+import { registerMerge } from './mergeCommand.js';
 import { readReportRuntime } from '../io/reportRuntime.js';
 import { progressBar, progressWanted } from './progress.js';
 import { loadScenarioFile } from '../io/scenarioFile.js';
@@ -40,25 +40,29 @@ export const buildProgram = (out: (s: string) => void, err: (s: string) => void)
     .configureHelp({ helpWidth: 100 })
     .exitOverride();
 
-  runOptions(program
+  shardOption(runOptions(program
     .command('forecast')
     .description('Run a scenario many times and summarise each financial year (median, p5–p95).')
-    .addArgument(new Argument('[scenario]', 'scenario JSON file').default(shippedFile(DEFAULT_SCENARIO), `the shipped Medway 2022 baseline, ${DEFAULT_SCENARIO}`)), { minRuns: 1, out: 'out/forecast', years: 'financial years to forecast (default: the scenario\'s, else 5)' })
+    .addArgument(new Argument('[scenario]', 'scenario JSON file').default(shippedFile(DEFAULT_SCENARIO), `the shipped Medway 2022 baseline, ${DEFAULT_SCENARIO}`)), { minRuns: 1, out: 'out/forecast', years: 'financial years to forecast (default: the scenario\'s, else 5)' }))
     .option('--export-ssda903 <dir>', 'also write the first replications\' histories as synthetic SSDA903 Header, Episodes and UASC files')
     .option('--export-runs <n>', 'how many replications to export with --export-ssda903', wholeNumber('--export-runs', 1, 1000), 1)
     .action(async (file: string, o: {
-      runs: number; seed: number; years?: number; workers?: number; out: string; quiet?: boolean; json?: boolean; html: boolean; xlsx: boolean; force?: boolean; exportSsda903?: string; exportRuns: number;
+      runs: number; seed: number; years?: number; workers?: number; out: string; quiet?: boolean; json?: boolean; html: boolean; xlsx: boolean; force?: boolean; exportSsda903?: string; exportRuns: number; shard?: ShardSpec;
     }) => {
       const rs = orFail(loadScenarioFile(file, o.years === undefined ? {} : { years: o.years }));
       if (!o.quiet) for (const w of rs.warnings) process.stderr.write(`warning: ${w}\n`);
       const years = o.years ?? rs.defaultYears;
+      if (o.shard !== undefined) {
+        if (o.exportSsda903 !== undefined) throw new UserError(['--export-ssda903: not with --shard (run the export without --shard; it needs only the first replications)']);
+        await runShard('forecast', [{ rs, file }], { ...o, shard: o.shard }, years, scenarioInputFiles(file), out);
+        return;
+      }
       const exportRuns = Math.min(o.exportRuns, o.runs);
       const exportNames = (r: number): string[] => {
         const tag = String(r + 1).padStart(4, '0');
         return [`header-r${tag}.csv`, `episodes-r${tag}.csv`, `uasc-r${tag}.csv`];
       };
-      const workbookName = `${fileSlug(rs.name)}.xlsx`;
-      const outputs = [...FORECAST_FILE_NAMES, ...(o.html ? [REPORT_FILE] : []), ...(o.xlsx ? [workbookName] : [])].map((n) => outputPath(o.out, n));
+      const outputs = forecastOutputPaths(rs.name, o);
       // The chart runtime is read before the run, so a missing build fails in a second, not after the forecast.
       const chartRuntime = o.html ? orFail(E.mapLeft((m: string) => [m])(readReportRuntime())) : '';
       const exported = o.exportSsda903 === undefined ? [] : Array.from({ length: exportRuns }, (_, r) => exportNames(r)).flat().map((n) => outputPath(o.exportSsda903!, n));
@@ -67,17 +71,8 @@ export const buildProgram = (out: (s: string) => void, err: (s: string) => void)
       const bar = progressBar(progressWanted(o), 'Forecast', 'replications');
       const summary = await runForecast(rs, { seed: o.seed, runs: o.runs, years }, o.workers ?? availableParallelism(), bar.update);
       bar.stop();
-      const files: OutputFile[] = forecastFiles(summary).map((f) => ({ path: outputPath(o.out, f.name), content: f.content }));
-      const runDate = runDateNow();
-      if (o.html) {
-        const about = { dateRun: runDate, scenarios: [scenarioAbout(rs.scenario, file)], command: commandLine('forecast', file, o) };
-        files.push({ path: outputPath(o.out, REPORT_FILE), content: forecastReportHtml(summary, about, chartRuntime) });
-      }
-      if (o.xlsx) {
-        // Loaded only when wanted: exceljs doubles the command's start-up time.
-        const { forecastWorkbook, workbookAbout } = await import('../report/workbook.js');
-        files.push({ path: outputPath(o.out, workbookName), content: await forecastWorkbook(summary, workbookAbout(rs, file, runDate)) });
-      }
+      const about = { scenario: rs.scenario, file, command: commandLine('forecast', file, o), runDate: runDateNow() };
+      const files: OutputFile[] = await forecastOutputFiles(summary, about, o, chartRuntime);
       if (o.exportSsda903 !== undefined) {
         for (let r = 0; r < exportRuns; r++) {
           // The same replication the forecast ran, again with its history kept.
@@ -89,12 +84,7 @@ export const buildProgram = (out: (s: string) => void, err: (s: string) => void)
       }
       writeOrFail(plan, files);
       const exportLine = o.exportSsda903 === undefined ? '' : `\nWrote synthetic SSDA903 files for ${exportRuns} replication${exportRuns > 1 ? 's' : ''} to ${o.exportSsda903}`;
-      if (o.json === true) {
-        out(summaryJson(summary));
-        if (!o.quiet) process.stderr.write(`${wroteLine(outputs)}${exportLine}\n`);
-      } else if (!o.quiet) {
-        out(`${forecastTable(summary, terminalWidth())}\n\n${wroteLine(outputs)}${exportLine}\n`);
-      }
+      printForecast(summary, outputs, o, out, exportLine);
     });
 
   program
@@ -121,6 +111,7 @@ export const buildProgram = (out: (s: string) => void, err: (s: string) => void)
   // Further commands register here (one line each).
   registerMatch(program, out);
   registerCompare(program, out);
+  registerMerge(program, out);
   registerGoalSeek(program, out);
   registerCalibrate(program, out);
   registerSsda903(program, out);

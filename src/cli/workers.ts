@@ -18,26 +18,20 @@ const workerScript = (): URL => {
 
 export type Progress = (done: number, total: number) => void;
 
-/** Every replication's metric rows, by replication index, run on `workers` threads. */
-export const runColumns = async (
-  rs: ResolvedScenario, opts: ForecastOptions, workers: number, progress?: Progress,
-): Promise<{ columns: ReplicationColumns; events: number }> => {
-  const n = Math.max(1, Math.min(workers, opts.runs));
-  const columns = new ReplicationColumns(opts.runs, opts.years);
-  let events = 0;
-  let done = 0;
-  const onRow = (replication: number, rows: Float64Array, ev: number): void => {
-    columns.add(replication, rows);
-    events += ev;
-    progress?.(++done, opts.runs);
-  };
+/** Replications `from` to `to` (exclusive) on `workers` threads; `onRow` gets each one's rows, in any order. */
+export const runRange = async (
+  rs: ResolvedScenario, opts: ForecastOptions, range: { readonly from: number; readonly to: number }, workers: number,
+  onRow: (replication: number, rows: Float64Array, events: number) => void,
+): Promise<void> => {
+  const count = range.to - range.from;
+  const n = Math.max(1, Math.min(workers, count));
   if (n === 1) {
-    runReplicationRange(rs, opts, 0, opts.runs, onRow);
-    return { columns, events };
+    runReplicationRange(rs, opts, range.from, range.to, onRow);
+    return;
   }
   const script = workerScript();
   const slices = Array.from({ length: n }, (_, i) => ({
-    from: Math.floor((i * opts.runs) / n), to: Math.floor(((i + 1) * opts.runs) / n),
+    from: range.from + Math.floor((i * count) / n), to: range.from + Math.floor(((i + 1) * count) / n),
   }));
   await Promise.all(slices.map(({ from, to }) => new Promise<void>((resolve, reject) => {
     // A larger young generation: replications allocate many short-lived objects, and the
@@ -50,6 +44,20 @@ export const runColumns = async (
     w.on('error', reject);
     w.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`worker exited with code ${code}`))));
   })));
+};
+
+/** Every replication's metric rows, by replication index, run on `workers` threads. */
+export const runColumns = async (
+  rs: ResolvedScenario, opts: ForecastOptions, workers: number, progress?: Progress,
+): Promise<{ columns: ReplicationColumns; events: number }> => {
+  const columns = new ReplicationColumns(opts.runs, opts.years);
+  let events = 0;
+  let done = 0;
+  await runRange(rs, opts, { from: 0, to: opts.runs }, workers, (replication, rows, ev) => {
+    columns.add(replication, rows);
+    events += ev;
+    progress?.(++done, opts.runs);
+  });
   if (!columns.complete) throw new Error('internal: a replication is missing');
   return { columns, events };
 };

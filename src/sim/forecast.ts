@@ -34,16 +34,27 @@ export const runReplicationRange = (
   }
 };
 
-export const summarise = (rs: ResolvedScenario, opts: ForecastOptions, columns: ReplicationColumns, events: number): ForecastSummary => {
-  const years = financialYearsFrom(rs.startEpochDay, opts.years);
-  const startDate = isoDateOfEpochDay(rs.startEpochDay);
+/** What a summary needs to know of its scenario: enough to summarise rows that were run elsewhere (`sufficiency merge`). */
+export interface SummarisedScenario {
+  readonly name: string;
+  readonly hash: string;
+  readonly startEpochDay: number;
+}
+
+export const summarise = (rs: ResolvedScenario, opts: ForecastOptions, columns: ReplicationColumns, events: number): ForecastSummary =>
+  summariseRows({ name: rs.name, hash: scenarioHash(rs), startEpochDay: rs.startEpochDay }, opts, columns, events);
+
+/** The summary of every replication's rows; `summarise` for a scenario known by name, hash and start day only. */
+export const summariseRows = (s: SummarisedScenario, opts: ForecastOptions, columns: ReplicationColumns, events: number): ForecastSummary => {
+  const years = financialYearsFrom(s.startEpochDay, opts.years);
+  const startDate = isoDateOfEpochDay(s.startEpochDay);
   return {
-    scenario: { name: rs.name, hash: scenarioHash(rs) },
+    scenario: { name: s.name, hash: s.hash },
     seed: opts.seed,
     runs: opts.runs,
     engineVersion: ENGINE_VERSION,
     startDate,
-    years: summariseYears(columns, years, startDate, (fy) => isoDateOfEpochDay(rs.startEpochDay + fy.startDay)),
+    years: summariseYears(columns, years, startDate, (fy) => isoDateOfEpochDay(s.startEpochDay + fy.startDay)),
     events,
   };
 };
