@@ -41,7 +41,7 @@ export const driftRuns = (runs: number): number => Math.max(20, Math.round(runs 
  * First-year fits in all, each followed by a drift forecast: the first from the first guess, the
  * second from where the first ended with the new locality and aim.
  */
-export const DRIFT_ROUNDS = 2;
+export const DRIFT_ROUNDS = 3;
 /** Most fitting forecasts of a later round: it starts from a fit, so a few suffice. */
 export const LATER_ROUND_ITERATIONS = 6;
 

@@ -29,7 +29,8 @@ import type { Gazetteer } from '../domain/geography.js';
 import { Scenario } from '../domain/scenario.js';
 import { AGE_BANDS, ROUTE_TYPES, type AgeBand, type CarerType } from '../domain/vocabulary.js';
 import { resolveScenario } from '../scenario/resolve.js';
-import { forecast } from '../sim/forecast.js';
+import { forecast, type ForecastOptions, type ForecastSummary } from '../sim/forecast.js';
+import type { ResolvedScenario } from '../scenario/resolved.js';
 import { buildScenario, type ScenarioJson } from './buildScenario.js';
 import { fitTableLines } from './fitTable.js';
 import type { CalibrationInputs, CalibrationProblem } from './inputs.js';
@@ -208,25 +209,34 @@ const resolveBuilt = (json: ScenarioJson, inputs: CalibrationInputs, gazetteer: 
   return resolved.right;
 };
 
+/** A forecast the fit asks for; whoever drives the fit runs it (in this thread or on workers). */
+export interface ForecastRequest {
+  readonly rs: ResolvedScenario;
+  readonly options: ForecastOptions;
+}
+
+/** The fit as a process: it yields each forecast it needs and is resumed with its summary. */
+export type FitProcess<T> = Generator<ForecastRequest, T, ForecastSummary>;
+
 /** Run the scenario at parameters `p` and measure it at the evaluation year end. */
-export const evaluate = (
+export function* evaluate(
   inputs: CalibrationInputs, gazetteer: Gazetteer, p: FitParameters, options: Pick<FitOptions, 'seed' | 'runs'>,
-): { measures: Measure[]; achieved: Achieved } => {
+): FitProcess<{ measures: Measure[]; achieved: Achieved }> {
   const year = evaluationYear(inputs.startDate);
   const rs = resolveBuilt(buildScenario(inputs, p, []).json, inputs, gazetteer);
-  const summary = forecast(rs, { seed: options.seed, runs: options.runs, years: year.index + 1 });
+  const summary = yield { rs, options: { seed: options.seed, runs: options.runs, years: year.index + 1 } };
   const achieved = achievedAt(summary, year);
   return { measures: measuresOf(inputs.targets, achieved), achieved };
-};
+}
 
 /** Run the scenario at `p` for five years with `driftRuns` replications: how the far share drifts. */
-export const evaluateDrift = (
+export function* evaluateDrift(
   inputs: CalibrationInputs, gazetteer: Gazetteer, p: FitParameters, options: Pick<FitOptions, 'seed' | 'runs'>,
-): FarShareDrift => {
+): FitProcess<FarShareDrift> {
   const rs = resolveBuilt(buildScenario(inputs, p, []).json, inputs, gazetteer);
-  const summary = forecast(rs, { seed: options.seed, runs: driftRuns(options.runs), years: LATER_HORIZON_YEARS });
+  const summary = yield { rs, options: { seed: options.seed, runs: driftRuns(options.runs), years: LATER_HORIZON_YEARS } };
   return driftOf(summary, evaluationYear(inputs.startDate));
-};
+}
 
 const fitNotes = (
   inputs: CalibrationInputs, measures: readonly Measure[], options: FitOptions, iterations: number, driftForecasts: number, year: EvaluationYear, p: FitParameters,
@@ -251,9 +261,9 @@ interface Best {
  * One first-year fit from `start`, with the first year's far share aimed at `over20Aim`: its best
  * iteration (judged with that aim) and the forecasts run so far.
  */
-const firstYearFit = (
+function* firstYearFit(
   inputs: CalibrationInputs, gazetteer: Gazetteer, options: FitOptions, start: FitParameters, over20Aim: number, done: number, most: number,
-): { best: Best | undefined; iterations: number } => {
+): FitProcess<{ best: Best | undefined; iterations: number }> {
   const year = evaluationYear(inputs.startDate);
   let p = start;
   let best: Best | undefined;
@@ -261,7 +271,7 @@ const firstYearFit = (
   let i = done;
   while (i < Math.min(done + most, Math.max(1, options.maxIterations))) {
     i++;
-    const { measures, achieved } = evaluate(inputs, gazetteer, p, options);
+    const { measures, achieved } = yield* evaluate(inputs, gazetteer, p, options);
     const judged = measures.map((m) => (m.id === 'placedOver20Miles' ? { ...m, target: over20Aim } : m));
     const ratio = worstRatio(judged);
     options.onIteration?.(i, measures, p);
@@ -279,16 +289,17 @@ const firstYearFit = (
     p = next;
   }
   return { best, iterations: i };
-};
+}
 
 /**
- * Fit a scenario to the inputs' targets. Deterministic for the same inputs and options.
+ * The fit of a scenario to the inputs' targets, as a process yielding its forecasts. Deterministic
+ * for the same inputs and options (a forecast's summary does not depend on where it ran). Returns
  * Left `cannotFit` with the best table of target against achieved when no iteration is within
  * tolerance.
  */
-export const fitScenario = (
+export function* fitProcess(
   inputs: CalibrationInputs, gazetteer: Gazetteer, options: FitOptions = DEFAULT_FIT_OPTIONS,
-): E.Either<FitFailure, FitResult> => {
+): FitProcess<E.Either<FitFailure, FitResult>> {
   const year = evaluationYear(inputs.startDate);
   const target = inputs.targets.placedOver20Miles.share;
   let p = initialParameters(inputs);
@@ -298,7 +309,7 @@ export const fitScenario = (
   const localityTrials: Trial[] = [];
   let chosen: Best | undefined;
   for (let round = 1; round <= DRIFT_ROUNDS && iterations < Math.max(1, options.maxIterations); round++) {
-    const fitted = firstYearFit(inputs, gazetteer, options, p, aim, iterations, round === 1 ? Infinity : LATER_ROUND_ITERATIONS);
+    const fitted = yield* firstYearFit(inputs, gazetteer, options, p, aim, iterations, round === 1 ? Infinity : LATER_ROUND_ITERATIONS);
     iterations = fitted.iterations;
     const best = fitted.best;
     if (best === undefined) break;
@@ -307,7 +318,7 @@ export const fitScenario = (
       if (chosen === undefined) chosen = best;
       break;
     }
-    const drift = evaluateDrift(inputs, gazetteer, best.p, options);
+    const drift = yield* evaluateDrift(inputs, gazetteer, best.p, options);
     driftForecasts++;
     const measures = withLaterOver20Miles(best.measures, inputs.targets, drift.later);
     const ratio = worstRatio(measures);
@@ -335,4 +346,23 @@ export const fitScenario = (
     bestIteration: chosen.iteration,
     driftForecasts,
   });
+}
+
+/** Drive a fit process, running each forecast it asks for in this thread. */
+export const runFitProcess = <T>(process: FitProcess<T>): T => {
+  let step = process.next();
+  while (step.done !== true) step = process.next(forecast(step.value.rs, step.value.options));
+  return step.value;
 };
+
+/** Drive a fit process with `run` for its forecasts (worker threads, in the CLI): same result as `runFitProcess`. */
+export const runFitProcessWith = async <T>(process: FitProcess<T>, run: (request: ForecastRequest) => Promise<ForecastSummary>): Promise<T> => {
+  let step = process.next();
+  while (step.done !== true) step = process.next(await run(step.value));
+  return step.value;
+};
+
+/** Fit a scenario to the inputs' targets in this thread (see `fitProcess`). */
+export const fitScenario = (
+  inputs: CalibrationInputs, gazetteer: Gazetteer, options: FitOptions = DEFAULT_FIT_OPTIONS,
+): E.Either<FitFailure, FitResult> => runFitProcess(fitProcess(inputs, gazetteer, options));

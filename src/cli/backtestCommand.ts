@@ -7,7 +7,7 @@ import { E, pipe } from '../domain/fp.js';
 import { Scenario } from '../domain/scenario.js';
 import { epochDayOf, financialYearsFrom, isoDateOfEpochDay } from '../domain/time.js';
 import { PLACEMENT_TYPES } from '../domain/vocabulary.js';
-import { fitScenario } from '../calibrate/fit.js';
+import { fitProcess } from '../calibrate/fit.js';
 import { asAtDay } from '../calibrate/ssda903/asAtDay.js';
 import { estimateFromReturns } from '../calibrate/ssda903/estimateFrom903.js';
 import { publishQuality } from '../calibrate/ssda903/publish.js';
@@ -29,6 +29,7 @@ import { ENGINE_VERSION } from '../domain/version.js';
 import { planOrFail, wroteLine, writeOrFail } from './outputs.js';
 import { progressBar, progressWanted, readWithProgress } from './progress.js';
 import { UserError, orFail, wholeNumber } from './userError.js';
+import { fitOnWorkers } from './forecastPool.js';
 import { runColumns } from './workers.js';
 
 interface BacktestOptions { ssda903: string; rewind: number; runs: number; seed: number; workers?: number; maxIterations: number; observedFrom?: string; out: string; force?: boolean; strict?: boolean }
@@ -72,7 +73,10 @@ export const registerBacktest = (program: Command, out: (s: string) => void): vo
       if (E.isLeft(inputs)) throw new UserError(inputs.left.lines, inputs.left.kind === 'invalid' ? 2 : EXIT_CANNOT_FIT);
       const fitBar = progressBar(progressWanted({}), 'Fitting', 'fitting forecasts (stops when it fits)');
       fitBar.update(0, o.maxIterations);
-      const fitted = fitScenario(inputs.right, g, { seed: o.seed, runs: 200, maxIterations: o.maxIterations, onIteration: (i) => fitBar.update(i, o.maxIterations) });
+      const fitted = await fitOnWorkers(
+        fitProcess(inputs.right, g, { seed: o.seed, runs: 200, maxIterations: o.maxIterations, onIteration: (i) => fitBar.update(i, o.maxIterations) }),
+        o.workers ?? availableParallelism(),
+      );
       fitBar.stop();
       if (E.isLeft(fitted)) throw new UserError(['cannot fit the data up to ' + cutIso + ':', ...fitted.left.lines], EXIT_CANNOT_FIT);
       const rs = orFail(pipe(

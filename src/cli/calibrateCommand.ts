@@ -2,13 +2,15 @@
 // aggregate snapshot, or from the authority's own SSDA903 returns, and fit it so the first
 // simulated 31 March reproduces the data. Exit 0 on a fit (scenario written), 2 on invalid input,
 // 3 when it cannot fit (nothing written either way).
+import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { E } from '../domain/fp.js';
 import { decodeSnapshot } from '../calibrate/decodeSnapshot.js';
-import { defaultFitRuns, fitScenario } from '../calibrate/fit.js';
+import { defaultFitRuns, fitProcess } from '../calibrate/fit.js';
 import { fitTableLines } from '../calibrate/fitTable.js';
 import { inputsFromSnapshot } from '../calibrate/inputs.js';
 import { filesUnder } from '../io/inputFiles.js';
+import { fitOnWorkers } from './forecastPool.js';
 import { planOrFail, wroteLine, writeOrFail } from './outputs.js';
 import { progressBar, progressWanted, readWithProgress } from './progress.js';
 import { loadGazetteer } from '../io/geography.js';
@@ -34,6 +36,7 @@ interface CalibrateOptions {
   readonly seed: number;
   readonly runs?: number;
   readonly maxIterations: number;
+  readonly workers?: number;
   readonly quiet?: boolean;
   readonly force?: boolean;
   readonly ssda903?: string;
@@ -76,6 +79,7 @@ export const registerCalibrate = (program: Command, out: (s: string) => void): v
     .option('--seed <s>', 'random seed of the fitting forecasts (the fit is deterministic for a seed)', wholeNumber('--seed', 0, 2 ** 31), 1)
     .option('--runs <n>', 'replications per fitting forecast (default: 200, fewer above 500 children in care, at least 50)', wholeNumber('--runs', 20, 100_000))
     .option('--max-iterations <n>', 'most fitting forecasts before giving up', wholeNumber('--max-iterations', 1, 1000), 30)
+    .option('--workers <w>', 'worker threads for the fitting forecasts (default: the number of CPU cores; the fit is identical for any number)', wholeNumber('--workers', 1, 256))
     .option('--quiet', 'print nothing but errors')
     .option('--force', 'replace an existing --out file that sufficiency did not write (never an input)')
     .action(async (fileArg: string | undefined, o: CalibrateOptions) => {
@@ -107,7 +111,10 @@ export const registerCalibrate = (program: Command, out: (s: string) => void): v
       // The fit stops as soon as every measure is within tolerance: the bar counts up to the most it may take.
       const bar = progressBar(progressWanted(o), 'Fitting', 'fitting forecasts (stops when it fits)');
       bar.update(0, o.maxIterations);
-      const fitted = fitScenario(inputs.right, gazetteer, { seed: o.seed, runs, maxIterations: o.maxIterations, onIteration: (i) => bar.update(i, o.maxIterations) });
+      const fitted = await fitOnWorkers(
+        fitProcess(inputs.right, gazetteer, { seed: o.seed, runs, maxIterations: o.maxIterations, onIteration: (i) => bar.update(i, o.maxIterations) }),
+        o.workers ?? availableParallelism(),
+      );
       bar.stop();
       if (E.isLeft(fitted)) {
         const f = fitted.left;
