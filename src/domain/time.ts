@@ -70,8 +70,32 @@ export const financialYearsFrom = (startEpochDay: number, years: number): Financ
 export const DAYS_PER_YEAR = 365.25;
 export const DAYS_PER_WEEK = 7;
 
+/**
+ * Year, month (1–12) and day of an epoch day, in whole-number arithmetic (Hinnant's
+ * civil_from_days): the engine asks once per child, and a `Date` cost 2% of a replication.
+ */
+const civilOf = (epochDay: number): { y: number; m: number; d: number } => {
+  const z = epochDay + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d: doy - Math.floor((153 * mp + 2) / 5) + 1 };
+};
+
+/** The epoch day of a year, month (1–12) and day, rolling over as `Date.UTC` does (Hinnant's days_from_civil). */
+const epochDayOfCivil = (year: number, month: number, day: number): number => {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  return era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719_468;
+};
+
 /** The 18th birthday of a child born on an epoch day, as an epoch day (born 29 February: 1 March). */
 export const eighteenthBirthdayOf = (dobEpochDay: number): number => {
-  const born = new Date(dobEpochDay * 86_400_000);
-  return Date.UTC(born.getUTCFullYear() + 18, born.getUTCMonth(), born.getUTCDate()) / 86_400_000;
+  const { y, m, d } = civilOf(dobEpochDay);
+  return epochDayOfCivil(y + 18, m, d);
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { epochDayOf, financialYearOf, financialYearsFrom, isoDateOfEpochDay, parseIsoDate } from '../../src/domain/time.js';
+import { eighteenthBirthdayOf, epochDayOf, financialYearOf, financialYearsFrom, isoDateOfEpochDay, parseIsoDate } from '../../src/domain/time.js';
 
 describe('financial years', () => {
   it('runs 1 April – 31 March', () => {
@@ -26,5 +26,27 @@ describe('financial years', () => {
     expect(parseIsoDate('2023-13-01')).toBeUndefined();
     expect(parseIsoDate('31/03/2023')).toBeUndefined();
     expect(isoDateOfEpochDay(epochDayOf('2023-03-31'))).toBe('2023-03-31');
+  });
+});
+
+describe('eighteenthBirthdayOf', () => {
+  /** The reference: the calendar as `Date` keeps it (29 February rolls to 1 March). */
+  const byDate = (dob: number): number => {
+    const born = new Date(dob * 86_400_000);
+    return Date.UTC(born.getUTCFullYear() + 18, born.getUTCMonth(), born.getUTCDate()) / 86_400_000;
+  };
+
+  it('is the same calendar day 18 years on, as Date gives it, for every day from 1890 to 2110', () => {
+    const from = epochDayOf('1890-01-01');
+    const to = epochDayOf('2110-12-31');
+    let differ = 0;
+    for (let day = from; day <= to; day++) if (eighteenthBirthdayOf(day) !== byDate(day)) differ++;
+    expect(differ).toBe(0);
+  });
+
+  it('born 29 February 2008: 1 March 2026; born 29 February 2004: 1 March 2022 (neither a leap year)', () => {
+    expect(isoDateOfEpochDay(eighteenthBirthdayOf(epochDayOf('2008-02-29')))).toBe('2026-03-01');
+    expect(isoDateOfEpochDay(eighteenthBirthdayOf(epochDayOf('2004-02-29')))).toBe('2022-03-01');
+    expect(isoDateOfEpochDay(eighteenthBirthdayOf(epochDayOf('2010-12-31')))).toBe('2028-12-31');
   });
 });
