@@ -3,13 +3,12 @@
 // a cold JIT every time, which made a fit slower on two workers than on one. The workers stay up
 // for the whole command; each forecast is split into contiguous slices of replications and the
 // rows are stored by replication index, so the summary is the same for any number of workers.
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ReplicationColumns } from '../metrics/summary.js';
 import type { ResolvedScenario } from '../scenario/resolved.js';
 import { runFitProcessWith, type FitProcess } from '../calibrate/fit.js';
 import { runReplicationRange, summarise, type ForecastOptions, type ForecastSummary } from '../sim/forecast.js';
+import { WORKER_LIMITS, slicesOf, workerScript } from './workers.js';
 
 /** A slice of a forecast, as sent to a pool worker. */
 export interface PoolJob {
@@ -28,19 +27,6 @@ export interface ForecastPool {
   readonly run: (rs: ResolvedScenario, opts: ForecastOptions) => Promise<ForecastSummary>;
   readonly close: () => Promise<void>;
 }
-
-/** Workers load compiled JavaScript; under tsx or vitest this module is TypeScript, so use dist/. */
-const poolWorkerScript = (): URL => {
-  const here = new URL('./forecastPoolWorker.js', import.meta.url);
-  if (existsSync(fileURLToPath(here))) return here;
-  const compiled = new URL('../../dist/src/cli/forecastPoolWorker.js', import.meta.url);
-  if (existsSync(fileURLToPath(compiled))) return compiled;
-  throw new Error('internal: compiled pool worker not found; run `npm run build` first');
-};
-
-/** Contiguous slices of `runs` replications for `n` workers (some empty when runs < n). */
-export const slicesOf = (runs: number, n: number): { from: number; to: number }[] =>
-  Array.from({ length: n }, (_, i) => ({ from: Math.floor((i * runs) / n), to: Math.floor(((i + 1) * runs) / n) }));
 
 /** One slice on one worker: every row goes to `onRow`; resolves when the worker says it is done. */
 const runSlice = (w: Worker, job: PoolJob, onRow: (replication: number, rows: Float64Array, events: number) => void): Promise<void> =>
@@ -69,8 +55,7 @@ const runSlice = (w: Worker, job: PoolJob, onRow: (replication: number, rows: Fl
  */
 export const openForecastPool = (workers: number): ForecastPool => {
   const n = Math.max(1, Math.floor(workers));
-  // A larger young generation, as for the forecast's workers (workers.ts).
-  const threads = n === 1 ? [] : Array.from({ length: n }, () => new Worker(poolWorkerScript(), { resourceLimits: { maxYoungGenerationSizeMb: 64 } }));
+  const threads = n === 1 ? [] : Array.from({ length: n }, () => new Worker(workerScript('forecastPoolWorker'), { resourceLimits: WORKER_LIMITS }));
   const run = async (rs: ResolvedScenario, opts: ForecastOptions): Promise<ForecastSummary> => {
     const columns = new ReplicationColumns(opts.runs, opts.years);
     let events = 0;
@@ -79,7 +64,7 @@ export const openForecastPool = (workers: number): ForecastPool => {
       events += ev;
     };
     if (threads.length === 0) runReplicationRange(rs, opts, 0, opts.runs, onRow);
-    else await Promise.all(slicesOf(opts.runs, threads.length).map((s, i) => runSlice(threads[i]!, { rs, opts, ...s }, onRow)));
+    else await Promise.all(slicesOf({ from: 0, to: opts.runs }, threads.length).map((s, i) => runSlice(threads[i]!, { rs, opts, ...s }, onRow)));
     if (!columns.complete) throw new Error('internal: a replication is missing');
     return summarise(rs, opts, columns, events);
   };

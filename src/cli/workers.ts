@@ -8,12 +8,21 @@ import { runReplicationRange, summarise, type ForecastOptions, type ForecastSumm
 import type { ResolvedScenario } from '../scenario/resolved.js';
 
 /** Workers load compiled JavaScript; under tsx or vitest this module is TypeScript, so use dist/. */
-const workerScript = (): URL => {
-  const here = new URL('./forecastWorker.js', import.meta.url);
+export const workerScript = (name: string): URL => {
+  const here = new URL(`./${name}.js`, import.meta.url);
   if (existsSync(fileURLToPath(here))) return here;
-  const compiled = new URL('../../dist/src/cli/forecastWorker.js', import.meta.url);
+  const compiled = new URL(`../../dist/src/cli/${name}.js`, import.meta.url);
   if (existsSync(fileURLToPath(compiled))) return compiled;
-  throw new Error('internal: compiled worker not found; run `npm run build` first');
+  throw new Error(`internal: compiled worker ${name}.js not found; run \`npm run build\` first`);
+};
+
+/** A larger young generation for every worker: replications allocate many short-lived objects, and the worker default (16 MB) made a worker ~25% slower than the main thread. */
+export const WORKER_LIMITS = { maxYoungGenerationSizeMb: 64 } as const;
+
+/** Replications `from` to `to` cut into `n` contiguous slices that cover each once, in order (some empty when there are fewer than `n`). */
+export const slicesOf = (range: { readonly from: number; readonly to: number }, n: number): { from: number; to: number }[] => {
+  const count = range.to - range.from;
+  return Array.from({ length: n }, (_, i) => ({ from: range.from + Math.floor((i * count) / n), to: range.from + Math.floor(((i + 1) * count) / n) }));
 };
 
 export type Progress = (done: number, total: number) => void;
@@ -29,14 +38,9 @@ export const runRange = async (
     runReplicationRange(rs, opts, range.from, range.to, onRow);
     return;
   }
-  const script = workerScript();
-  const slices = Array.from({ length: n }, (_, i) => ({
-    from: range.from + Math.floor((i * count) / n), to: range.from + Math.floor(((i + 1) * count) / n),
-  }));
-  await Promise.all(slices.map(({ from, to }) => new Promise<void>((resolve, reject) => {
-    // A larger young generation: replications allocate many short-lived objects, and the
-    // worker default (16 MB) made a worker ~25% slower than the main thread.
-    const w = new Worker(script, { workerData: { rs, opts, from, to }, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
+  const script = workerScript('forecastWorker');
+  await Promise.all(slicesOf(range, n).map(({ from, to }) => new Promise<void>((resolve, reject) => {
+    const w = new Worker(script, { workerData: { rs, opts, from, to }, resourceLimits: WORKER_LIMITS });
     w.on('message', (m: { replication: number; rows: Float64Array; events: number } | { done: true }) => {
       if ('done' in m) return;
       onRow(m.replication, m.rows, m.events);

@@ -7,7 +7,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { decodeSnapshot } from '../../src/calibrate/decodeSnapshot.js';
 import { fitProcess, fitScenario } from '../../src/calibrate/fit.js';
 import { inputsFromSnapshot } from '../../src/calibrate/inputs.js';
-import { fitOnWorkers, openForecastPool, slicesOf, type ForecastPool } from '../../src/cli/forecastPool.js';
+import { fitOnWorkers, openForecastPool, type ForecastPool } from '../../src/cli/forecastPool.js';
+import { slicesOf } from '../../src/cli/workers.js';
 import { loadGazetteer } from '../../src/io/geography.js';
 import { forecast } from '../../src/sim/forecast.js';
 import { rightOf } from '../fixtures/either.js';
@@ -15,9 +16,10 @@ import { tinyScenario } from '../fixtures/tinyScenario.js';
 
 describe('slicesOf', () => {
   it('cuts the replications into contiguous slices that cover each once, in order', () => {
-    expect(slicesOf(10, 3)).toEqual([{ from: 0, to: 3 }, { from: 3, to: 6 }, { from: 6, to: 10 }]);
-    expect(slicesOf(2, 3)).toEqual([{ from: 0, to: 0 }, { from: 0, to: 1 }, { from: 1, to: 2 }]);
-    expect(slicesOf(7, 1)).toEqual([{ from: 0, to: 7 }]);
+    expect(slicesOf({ from: 0, to: 10 }, 3)).toEqual([{ from: 0, to: 3 }, { from: 3, to: 6 }, { from: 6, to: 10 }]);
+    expect(slicesOf({ from: 0, to: 2 }, 3)).toEqual([{ from: 0, to: 0 }, { from: 0, to: 1 }, { from: 1, to: 2 }]);
+    expect(slicesOf({ from: 5, to: 12 }, 1)).toEqual([{ from: 5, to: 12 }]);
+    expect(slicesOf({ from: 4, to: 9 }, 2)).toEqual([{ from: 4, to: 6 }, { from: 6, to: 9 }]);
   });
 });
 
