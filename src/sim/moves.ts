@@ -3,8 +3,8 @@
 // care to a foster family.
 import { DAYS_PER_YEAR } from '../domain/time.js';
 import { NEEDS, PLACEMENT_TYPES } from '../domain/vocabulary.js';
-import { bestVacancy } from '../matching/bestVacancy.js';
-import type { MatchRules } from '../matching/types.js';
+import { bestVacancy } from '../matching/rules/bestVacancy.js';
+import type { MatchRules } from '../matching/rules/types.js';
 import { retry, type PlacementEnd, type Retry, type StepDown } from './events.js';
 import { bandIndexAt } from './hazards.js';
 import { add, addOneOff, METRICS as M, T_UNREGISTERED, yearOfDay } from './ledger.js';

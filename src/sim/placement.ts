@@ -4,7 +4,7 @@
 import { DAYS_PER_YEAR } from '../domain/time.js';
 import { OVER_20_MILES } from '../domain/geography.js';
 import { AGE_BANDS, PLACEMENT_TYPES } from '../domain/vocabulary.js';
-import type { MatchRequest, MatchRules } from '../matching/types.js';
+import type { MatchRequest, MatchRules } from '../matching/rules/types.js';
 import { unitExponential } from '../random/distributions.js';
 import { placementEnd, retry, stepDown } from './events.js';
 import { bandAndStepHazardTime, bandIndexAt } from './hazards.js';

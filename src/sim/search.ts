@@ -1,7 +1,7 @@
 // The search for a placement: the best suitable vacancy under the matching rules (a sibling
 // group together where a household can take them all), else a shortfall and the fallbacks — an
 // emergency bed, then the scenario's steps (relax the need, a spot purchase), else unregistered.
-import { bestVacancy } from '../matching/bestVacancy.js';
+import { bestVacancy } from '../matching/rules/bestVacancy.js';
 import { bandIndexAt } from './hazards.js';
 import { add, METRICS as M, T_UNREGISTERED, yearOfDay } from './ledger.js';
 import { milesBetween, place, placeWith, requestFor, rulesFor } from './placement.js';

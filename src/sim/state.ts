@@ -3,7 +3,7 @@
 // `runReplication` and never escapes it (tests may ask for a trace, which copies what they need).
 import { PLACEMENT_TYPES, type ExitReason } from '../domain/vocabulary.js';
 import { financialYearsFrom, type FinancialYear } from '../domain/time.js';
-import type { MatchRules, VacancyView } from '../matching/types.js';
+import type { MatchRules, VacancyView } from '../matching/rules/types.js';
 import { METRIC_COUNT } from '../metrics/catalog.js';
 import { categorical } from '../random/distributions.js';
 import { processStream, type Rng } from '../random/rng.js';
