@@ -3,7 +3,9 @@
 // groups of 2–3), timing optimalAssignment and greedyAssignment on one core.
 // Run: `npx tsx benchmarks/assignment.bench.ts` or, compiled, `node dist/benchmarks/assignment.bench.js`.
 import { pathToFileURL } from 'node:url';
-import { greedyAssignment, optimalAssignmentDetailed, type AssignmentProblem } from '../src/matching/assignment.js';
+import { greedyAssignment } from '../src/matching/optimiser/greedy.js';
+import { optimalAssignmentDetailed } from '../src/matching/optimiser/optimal.js';
+import type { AssignmentProblem } from '../src/matching/optimiser/problem.js';
 
 /** Park–Miller style 32-bit LCG (Numerical Recipes constants); deterministic and dependency-free. */
 const lcg = (seed: number): (() => number) => {

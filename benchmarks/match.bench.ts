@@ -8,10 +8,10 @@ import { E } from '../src/domain/fp.js';
 import { RISKS, type CareAlongside, type Suitability, type Urgency } from '../src/domain/referral.js';
 import { CARER_TYPES, NEEDS, PLACEMENT_TYPES, type CarerType, type Need } from '../src/domain/vocabulary.js';
 import { loadScenarioFile } from '../src/io/scenarioFile.js';
-import { assign, type PolicyOutcome } from '../src/matching/assign.js';
-import { matchContext, type MatchContext } from '../src/matching/context.js';
-import { rankVacancies } from '../src/matching/rank.js';
-import type { Place, Referral, ReferredChild, Vacancy } from '../src/matching/referralTypes.js';
+import { assign, type PolicyOutcome } from '../src/matching/referral/assignBatch.js';
+import { matchContext, type MatchContext } from '../src/matching/referral/context.js';
+import { rankVacancies } from '../src/matching/referral/rank.js';
+import type { Place, Referral, ReferredChild, Vacancy } from '../src/matching/referral/referral.js';
 
 const lcg = (seed: number): (() => number) => {
   let s = seed >>> 0;

@@ -11,9 +11,9 @@ import { shippedFile } from '../io/packageRoot.js';
 import { outputPath } from '../io/outputDir.js';
 import { scenarioInputFiles } from '../io/inputFiles.js';
 import { planOrFail, wroteLine, writeOrFail } from './outputs.js';
-import { POLICIES, type Policy } from '../matching/assign.js';
-import { DEFAULT_SETTINGS, DEFAULT_TOOL_WEIGHTS, type ReferralWeights } from '../matching/context.js';
-import { matchReferrals } from '../matching/match.js';
+import { POLICIES, type Policy } from '../matching/referral/assignBatch.js';
+import { DEFAULT_SETTINGS, DEFAULT_TOOL_WEIGHTS, type ReferralWeights } from '../matching/referral/context.js';
+import { matchReferrals } from '../matching/referral/matchReferrals.js';
 import { UserError, forceOption, orFail, wholeNumber } from './userError.js';
 
 export const MATCH_DEFAULT_SCENARIO = 'scenarios/medway-2022.json';

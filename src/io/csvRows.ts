@@ -5,7 +5,7 @@
 // accepted (`DOB`, `HOME_POST`). Unknown columns are ignored with a warning; a required column
 // missing, or a column given twice, is an error. A row is either decoded or reported: never dropped.
 // `decodeTableRows` also keeps the cells that decode in a row with a bad one, so the checks across
-// cells and rows (src/matching/input.ts) can run in the same pass as the cell formats.
+// cells and rows (src/matching/referral/input.ts) can run in the same pass as the cell formats.
 import { E, t } from '../domain/fp.js';
 import { codeKey } from '../domain/csvCells.js';
 import type { ColumnDoc } from '../domain/referral.js';

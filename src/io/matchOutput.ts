@@ -4,12 +4,12 @@ import { NEEDS } from '../domain/vocabulary.js';
 import { PLACEMENT_TYPES } from '../domain/vocabulary.js';
 import { ENGINE_VERSION } from '../domain/version.js';
 import { isoDateOfEpochDay } from '../domain/time.js';
-import type { PolicyOutcome } from '../matching/assign.js';
-import type { MatchContext } from '../matching/context.js';
-import { shownVacancies, type MatchResult } from '../matching/match.js';
-import type { RankedVacancy } from '../matching/rank.js';
-import { SCORE_PARTS } from '../matching/referralScore.js';
-import type { Referral } from '../matching/referralTypes.js';
+import type { PolicyOutcome } from '../matching/referral/assignBatch.js';
+import type { MatchContext } from '../matching/referral/context.js';
+import { shownVacancies, type MatchResult } from '../matching/referral/matchReferrals.js';
+import type { RankedVacancy } from '../matching/referral/rank.js';
+import { SCORE_PARTS } from '../matching/referral/pairScore.js';
+import type { Referral } from '../matching/referral/referral.js';
 import { toCsv, type CsvCell } from './csv.js';
 
 export interface MatchReportMeta {

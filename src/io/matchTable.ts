@@ -3,12 +3,12 @@
 // unsuitable ones and why (with --explain); then both policies' assignments side by side.
 import { NEEDS, PLACEMENT_TYPES } from '../domain/vocabulary.js';
 import { isoDateOfEpochDay } from '../domain/time.js';
-import type { PolicyOutcome } from '../matching/assign.js';
-import type { MatchContext } from '../matching/context.js';
-import { TYPE_LABELS } from '../matching/explain.js';
-import { shownVacancies, type MatchResult } from '../matching/match.js';
-import type { RankedVacancy } from '../matching/rank.js';
-import type { Referral } from '../matching/referralTypes.js';
+import type { PolicyOutcome } from '../matching/referral/assignBatch.js';
+import type { MatchContext } from '../matching/referral/context.js';
+import { TYPE_LABELS } from '../matching/referral/explain.js';
+import { shownVacancies, type MatchResult } from '../matching/referral/matchReferrals.js';
+import type { RankedVacancy } from '../matching/referral/rank.js';
+import type { Referral } from '../matching/referral/referral.js';
 import type { MatchReportMeta } from './matchOutput.js';
 
 const URGENCY_WORDS = { today: 'needed today', under5days: 'needed within 5 days', later: 'needed later' } as const;

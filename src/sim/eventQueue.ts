@@ -1,28 +1,29 @@
 // A binary min-heap of events ordered by (day, priority, insertion order): one clock, one queue,
-// and a total order, so a replication is the same sequence of state changes every time.
+// and a total order, so a replication is the same sequence of state changes every time. The
+// event carries its priority; the queue keeps it beside the day so the heap compares plain numbers.
 
-export interface QueuedEvent {
+export interface Prioritised { readonly priority: number }
+
+export interface QueuedEvent<E extends Prioritised> {
   readonly day: number;
   readonly priority: number;
-  readonly kind: number;
-  readonly a: number;
-  readonly b: number;
-  seq: number;
+  readonly seq: number;
+  readonly event: E;
 }
 
-const before = (x: QueuedEvent, y: QueuedEvent): boolean =>
+const before = <E extends Prioritised>(x: QueuedEvent<E>, y: QueuedEvent<E>): boolean =>
   x.day < y.day || (x.day === y.day && (x.priority < y.priority || (x.priority === y.priority && x.seq < y.seq)));
 
-export class EventQueue {
-  private readonly heap: QueuedEvent[] = [];
+export class EventQueue<E extends Prioritised> {
+  private readonly heap: QueuedEvent<E>[] = [];
   private counter = 0;
 
   get size(): number {
     return this.heap.length;
   }
 
-  push(day: number, priority: number, kind: number, a: number, b: number): void {
-    const e: QueuedEvent = { day, priority, kind, a, b, seq: this.counter++ };
+  push(day: number, event: E): void {
+    const e: QueuedEvent<E> = { day, priority: event.priority, seq: this.counter++, event };
     const h = this.heap;
     let i = h.length;
     h.push(e);
@@ -35,7 +36,7 @@ export class EventQueue {
     h[i] = e;
   }
 
-  pop(): QueuedEvent | undefined {
+  pop(): QueuedEvent<E> | undefined {
     const h = this.heap;
     const top = h[0];
     const last = h.pop();

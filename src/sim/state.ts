@@ -1,8 +1,18 @@
-// Mutable state of one replication. It lives inside `runReplication` and never escapes it
-// (tests may ask for a trace, which copies what they need).
-import type { Rng } from '../random/rng.js';
-import type { ExitReason } from '../domain/vocabulary.js';
-import type { VacancyView } from '../matching/types.js';
+// Mutable state of one replication: the children, the households, the clock's queue and the
+// metric rows, in one `ReplicationState` that every process takes explicitly. It lives inside
+// `runReplication` and never escapes it (tests may ask for a trace, which copies what they need).
+import { PLACEMENT_TYPES, type ExitReason } from '../domain/vocabulary.js';
+import { financialYearsFrom, type FinancialYear } from '../domain/time.js';
+import type { MatchRules, VacancyView } from '../matching/rules/types.js';
+import { METRIC_COUNT } from '../metrics/catalog.js';
+import { categorical } from '../random/distributions.js';
+import { processStream, type Rng } from '../random/rng.js';
+import type { ResolvedScenario, WeightedIndices } from '../scenario/resolved.js';
+import { EventQueue } from './eventQueue.js';
+import type { SimEvent } from './events.js';
+import { withFactorForFirstDays } from './hazards.js';
+import { cachedSuitableSegments } from './suitableSegments.js';
+import type { ReplicationTrace } from './trace.js';
 
 export interface SimChild {
   readonly idx: number;
@@ -69,3 +79,139 @@ export interface PlacementSegment {
   /** How the placement was allowed: within the hard constraints, or through a named route. */
   readonly via: 'match' | 'relaxNeeds' | 'initial' | 'route' | 'spot' | 'unregistered' | 'emergencyBed';
 }
+
+/** A household recruited by a pool, drawn when recruitment is scheduled and added on approval. */
+export interface Approval { readonly pool: number; readonly zone: number; readonly places: number; readonly hub: boolean }
+
+/** Households serving the same age-band × need segments, for the year-end supply counts. */
+export interface SegmentGroups {
+  readonly suitableSegmentsOf: (v: VacancyView, day: number) => number;
+  readonly ofHousehold: number[];
+  readonly masks: number[];
+  readonly free: number[];
+  readonly places: number[];
+}
+
+export interface ReplicationState {
+  readonly rs: ResolvedScenario;
+  readonly seed: number;
+  readonly replication: number;
+  /** Financial years of the horizon; `yearCount` of them have metric rows. */
+  readonly years: readonly FinancialYear[];
+  readonly yearCount: number;
+  /** First day not simulated. */
+  readonly horizon: number;
+  /** years × METRIC_COUNT, row-major by financial year. */
+  readonly rows: Float64Array;
+  readonly queue: EventQueue<SimEvent>;
+  readonly trace: ReplicationTrace | undefined;
+
+  // Prices: inflation by year, and the market levers' factor by year and placement type.
+  readonly inflation: readonly number[];
+  readonly priceFactor: readonly Float64Array[];
+
+  // Geography and the matching rules of each age band.
+  readonly nZones: number;
+  readonly rulesByBand: readonly MatchRules[];
+  readonly drawHome: (rng: Rng) => number;
+  readonly drawSpotZone: (rng: Rng) => number;
+  readonly routeZoneDraw: readonly (((rng: Rng) => number) | undefined)[];
+  /** Placement-ending steps with the emergency factor folded in over its first days, if limited. */
+  readonly emergencySteps: { readonly stepDays: readonly number[]; readonly multipliers: readonly number[] } | undefined;
+
+  // Households.
+  readonly households: SimHousehold[];
+  readonly householdsOfType: number[][];
+  /** Households with at least one free place (emergency beds apart): matching looks only at these. */
+  readonly vacant: number[];
+  readonly emergencyVacant: number[];
+  /** Position of each household in its vacancy list, -1 when full. */
+  readonly vacantAt: number[];
+  /** Households whose empty places or support are paid for: the only ones the year end must cost. */
+  readonly costedHouseholds: number[];
+  readonly deregStreams: readonly Rng[];
+  readonly approvals: Approval[];
+  readonly segmentGroups: SegmentGroups;
+
+  // Children.
+  readonly children: SimChild[];
+  readonly exitReasonDraw: readonly ((rng: Rng) => number)[];
+
+  // Streams of processes that are not per pool or per cell.
+  readonly externalStreams: readonly Rng[];
+  readonly stepDownStream: Rng;
+
+  // Counters.
+  events: number;
+  initialInCare: number;
+  startsSoFar: number;
+  ceasesSoFar: number;
+  groupId: number;
+  /** Trace only: days recorded in `trace.daily` so far. */
+  lastDay: number;
+}
+
+export const pick = (w: WeightedIndices): ((rng: Rng) => number) => {
+  const draw = categorical(w.weights);
+  return (rng) => w.indices[draw(rng)]!;
+};
+
+export const createState = (
+  rs: ResolvedScenario, opts: { readonly seed: number; readonly replication: number; readonly years: number; readonly trace?: boolean },
+): ReplicationState => {
+  const years = financialYearsFrom(rs.startEpochDay, opts.years);
+  const stream = (name: string): Rng => processStream(opts.seed, opts.replication, name);
+  const emergencyDays = rs.multipliers.emergencyDays;
+  const rulesByBand: MatchRules[] = rs.hierarchyRank.map((hierarchyRank) => ({ allowedTypesMask: rs.allowedTypesMask, hierarchyRank, weights: rs.weights }));
+  return {
+    rs,
+    seed: opts.seed,
+    replication: opts.replication,
+    years,
+    yearCount: opts.years,
+    horizon: years[years.length - 1]!.endDay + 1,
+    rows: new Float64Array(opts.years * METRIC_COUNT),
+    queue: new EventQueue<SimEvent>(),
+    trace: opts.trace ? { segments: [], daily: [], violations: [], households: [], children: [], yearEndFree: [] } : undefined,
+    inflation: years.map((_, k) => Math.pow(1 + rs.annualInflation, k)),
+    // Market levers apply from 1 April of a year.
+    priceFactor: years.map((y) => {
+      const f = new Float64Array(PLACEMENT_TYPES.length).fill(1);
+      for (const c of rs.effects.priceChanges) if (c.fromDay <= Math.max(0, y.startDay)) c.factors.forEach((x, t) => (f[t] = f[t]! * x));
+      return f;
+    }),
+    nZones: rs.zones.length,
+    rulesByBand,
+    drawHome: pick(rs.homeZones),
+    drawSpotZone: pick(rs.fallback.spotZones),
+    routeZoneDraw: rs.routeZones.map((w) => (w === undefined ? undefined : pick(w))),
+    emergencySteps: emergencyDays === undefined
+      ? undefined
+      : withFactorForFirstDays(rs.placementStepDays, rs.placementStepMultipliers, emergencyDays, rs.multipliers.emergency),
+    households: [],
+    householdsOfType: PLACEMENT_TYPES.map(() => []),
+    vacant: [],
+    emergencyVacant: [],
+    vacantAt: [],
+    costedHouseholds: [],
+    // Each pool's households are created in an order no child's fate can change (the initial
+    // layout, then approvals in time order), so one stream per pool serves their leaving dates, and
+    // a lever that adds or changes a pool leaves every other pool's draws as they were.
+    deregStreams: rs.pools.map((p) => stream(`deregistration/${p.id}`)),
+    approvals: [],
+    segmentGroups: { suitableSegmentsOf: cachedSuitableSegments(rulesByBand), ofHousehold: [], masks: [], free: [], places: [] },
+    children: [],
+    exitReasonDraw: rs.exitReasons.map((r) => categorical(r.weights)),
+    externalStreams: rs.external.map((_, i) => stream(`external/${i}`)),
+    stepDownStream: stream('step-down'),
+    events: 0,
+    initialInCare: 0,
+    startsSoFar: 0,
+    ceasesSoFar: 0,
+    groupId: 0,
+    lastDay: 0,
+  };
+};
+
+/** The process stream `name` of this replication. */
+export const streamOf = (st: ReplicationState, name: string): Rng => processStream(st.seed, st.replication, name);

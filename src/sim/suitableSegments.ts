@@ -2,8 +2,8 @@
 // The test is the matching's own hard-constraint rule (`isEligible`), asked for a single child
 // of each segment, so the table and the matching cannot disagree about what "suitable" means.
 import { AGE_BANDS, AGE_BAND_LOWER_YEARS, CARE_LEAVING_AGE_YEARS, NEEDS } from '../domain/vocabulary.js';
-import { isEligible } from '../matching/eligibility.js';
-import type { MatchRules, VacancyView } from '../matching/types.js';
+import { isEligible } from '../matching/rules/eligibility.js';
+import type { MatchRules, VacancyView } from '../matching/rules/types.js';
 
 /** Segment index of an age band and a need: bit `band * NEEDS.length + need` of a mask. */
 export const segmentIndex = (band: number, need: number): number => band * NEEDS.length + need;

@@ -16,7 +16,7 @@ import { matchCsv } from '../../src/io/matchOutput.js';
 import { METRICS, METRIC_COUNT, metricIndex } from '../../src/metrics/catalog.js';
 import { compareOption } from '../../src/metrics/compare.js';
 import { ReplicationColumns } from '../../src/metrics/summary.js';
-import { matchReferrals } from '../../src/matching/match.js';
+import { matchReferrals } from '../../src/matching/referral/matchReferrals.js';
 import { runReplicationRange, summarise } from '../../src/sim/forecast.js';
 import { tinyScenario } from '../fixtures/tinyScenario.js';
 

@@ -10,9 +10,9 @@ import { epochDayOf } from '../../src/domain/time.js';
 import { PLACEMENT_TYPES } from '../../src/domain/vocabulary.js';
 import { loadMatchFiles } from '../../src/io/matchFiles.js';
 import { loadScenarioFile } from '../../src/io/scenarioFile.js';
-import { breakdownRisk, RISK_HORIZON_DAYS } from '../../src/matching/disruptionRisk.js';
-import { matchContext, type DisruptionModel } from '../../src/matching/context.js';
-import { rankVacancies } from '../../src/matching/rank.js';
+import { breakdownRisk, RISK_HORIZON_DAYS } from '../../src/matching/referral/disruptionRisk.js';
+import { matchContext, type DisruptionModel } from '../../src/matching/referral/context.js';
+import { rankVacancies } from '../../src/matching/referral/rank.js';
 import { bandAndStepHazardTime, withFactorForFirstDays } from '../../src/sim/hazards.js';
 
 const Y = 365.25;

@@ -2,17 +2,17 @@
 // as the simulation's greedy step.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bestVacancy } from '../../src/matching/bestVacancy.js';
-import { matchContext } from '../../src/matching/context.js';
-import { rankVacancies } from '../../src/matching/rank.js';
-import { requestFor, rulesFor } from '../../src/matching/referralEligibility.js';
-import { SCORE_PARTS } from '../../src/matching/referralScore.js';
-import { RISKS } from '../../src/domain/referral.js';
-import { distanceMiles } from '../../src/domain/geography.js';
-import { processStream } from '../../src/random/rng.js';
+import { bestVacancy } from '../../../src/matching/rules/bestVacancy.js';
+import { matchContext } from '../../../src/matching/referral/context.js';
+import { rankVacancies } from '../../../src/matching/referral/rank.js';
+import { requestFor, rulesFor } from '../../../src/matching/referral/suitability.js';
+import { SCORE_PARTS } from '../../../src/matching/referral/pairScore.js';
+import { RISKS } from '../../../src/domain/referral.js';
+import { distanceMiles } from '../../../src/domain/geography.js';
+import { processStream } from '../../../src/random/rng.js';
 import {
   MATCH_DAY, N, T, child, instanceArb, needsMask, place, referral, scenarioRules, testContext, vacancy,
-} from '../fixtures/matchArbitraries.js';
+} from '../../fixtures/matchArbitraries.js';
 
 const ctx = testContext();
 const home = place('ME4 4', 576, 168.3);

@@ -1,14 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  bruteForceAssignment,
-  compareAssignments,
-  greedyAssignment,
-  optimalAssignment,
-  optimalAssignmentDetailed,
-  type Assignment,
-  type AssignmentProblem,
-} from '../../src/matching/assignment.js';
+import { greedyAssignment } from '../../../src/matching/optimiser/greedy.js';
+import { optimalAssignment, optimalAssignmentDetailed } from '../../../src/matching/optimiser/optimal.js';
+import { compareAssignments, type Assignment, type AssignmentProblem } from '../../../src/matching/optimiser/problem.js';
+import { bruteForceAssignment } from '../../fixtures/bruteForceAssignment.js';
 
 // ---------------------------------------------------------------------------------------------
 // Generated instances: a dense score matrix with holes (undefined = hard constraint), optionally

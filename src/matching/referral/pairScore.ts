@@ -9,14 +9,14 @@
 //                     each communication need, and an experienced carer — 2+ years — for a child
 //                     with complex needs or risks, when the carer's experience is known)
 // The first four are the simulation's score (`scoreParts`), unchanged.
-import { distanceMiles } from '../domain/geography.js';
-import type { Miles } from '../domain/units.js';
-import { NEEDS } from '../domain/vocabulary.js';
+import { distanceMiles } from '../../domain/geography.js';
+import type { Miles } from '../../domain/units.js';
+import { NEEDS } from '../../domain/vocabulary.js';
 import type { MatchContext } from './context.js';
 import { breakdownRisk, hasBreakdownRates } from './disruptionRisk.js';
-import { prepareReferral, typeGroupIndex, type PreparedReferral } from './referralEligibility.js';
-import type { Referral, ReferredChild, SoftAttributes, Vacancy } from './referralTypes.js';
-import { scoreParts } from './score.js';
+import { prepareReferral, typeGroupIndex, type PreparedReferral } from './suitability.js';
+import type { Referral, ReferredChild, SoftAttributes, Vacancy } from './referral.js';
+import { scoreParts } from '../rules/matchScore.js';
 
 export const SCORE_PARTS = ['distance', 'cost', 'hierarchy', 'specialism', 'typePreference', 'soft'] as const;
 export type ScorePart = (typeof SCORE_PARTS)[number];

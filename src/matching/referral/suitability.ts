@@ -3,13 +3,13 @@
 // allowed for the needs, needs met) for every child, then the referral's own: a kind of
 // placement marked unsuitable, risks the carer cannot manage, who the child can live alongside,
 // and keeping the same school. The first reason found is returned, in that order.
-import { AGE_BANDS, AGE_BAND_LOWER_YEARS, PLACEMENT_TYPES, type PlacementType } from '../domain/vocabulary.js';
-import { distanceMiles } from '../domain/geography.js';
-import type { CareAlongside } from '../domain/referral.js';
+import { AGE_BANDS, AGE_BAND_LOWER_YEARS, PLACEMENT_TYPES, type PlacementType } from '../../domain/vocabulary.js';
+import { distanceMiles } from '../../domain/geography.js';
+import type { CareAlongside } from '../../domain/referral.js';
 import type { MatchContext } from './context.js';
-import { ineligibility } from './eligibility.js';
-import type { Referral, ReferredChild, TypeGroup, Vacancy } from './referralTypes.js';
-import type { IneligibilityCode, MatchRequest, MatchRules } from './types.js';
+import { ineligibility } from '../rules/eligibility.js';
+import type { Referral, ReferredChild, TypeGroup, Vacancy } from './referral.js';
+import type { IneligibilityCode, MatchRequest, MatchRules } from '../rules/types.js';
 
 export type ReferralIneligibilityCode = IneligibilityCode | 'typeUnsuitable' | 'risk' | 'careAlongside' | 'school';
 

@@ -1,8 +1,8 @@
 // Referrals and vacancies as the matching tool sees them, after decoding and resolution
 // (input.ts): codes are indices and bit masks, postcodes are grid centroids, dates are epoch days.
 // A Vacancy is also a VacancyView, so the simulation's eligibility and score rules apply to it as they are.
-import type { CareAlongside, NeededBy, Suitability, Urgency } from '../domain/referral.js';
-import type { VacancyView } from './types.js';
+import type { CareAlongside, NeededBy, Suitability, Urgency } from '../../domain/referral.js';
+import type { VacancyView } from '../rules/types.js';
 
 /** A postcode sector or district with its OS grid centroid (metres). */
 export interface Place {

@@ -1,8 +1,8 @@
 // Rank every referral's vacancies and assign the batch: what the `match` command shows.
-import { assign, type AssignResult, type Policy } from './assign.js';
+import { assign, type AssignResult, type Policy } from './assignBatch.js';
 import type { MatchContext } from './context.js';
 import { rankVacancies, type RankedVacancy, type Ranking } from './rank.js';
-import type { Referral, Vacancy } from './referralTypes.js';
+import type { Referral, Vacancy } from './referral.js';
 
 export interface MatchResult {
   /** By referral, in the order given. */

@@ -1,9 +1,9 @@
 /**
- * Joint assignment with "who can live together" rules: the assignment problem of assignment.ts
+ * Joint assignment with "who can live together" rules: the assignment problem of optimal.ts
  * (rows of size 1 or a sibling group, columns with capacities, lexicographic objective: most rows
  * placed, then the highest total score) plus pairwise conflicts — two rows that may not share a
  * column (a child who must live alone; a child who may live only with older, or only younger,
- * children). Generic and pure, like assignment.ts.
+ * children). Generic and pure, like optimal.ts.
  *
  * GREEDY (`greedyJoint`): rows in the given order, each to its best-scoring column that still has
  * room and holds no row it conflicts with (ties: the lowest column).
@@ -33,9 +33,8 @@
  * is then the exact optimum of the relaxation on every column (each row needing one place, no
  * conflicts), so the reported gap to it is a true bound.
  */
-import {
-  optimalAssignmentDetailed, type Assignment, type AssignmentMethod, type AssignmentProblem, type OptimalOptions,
-} from './assignment.js';
+import { optimalAssignmentDetailed } from './optimal.js';
+import type { Assignment, AssignmentMethod, AssignmentProblem, OptimalOptions } from './problem.js';
 
 export interface JointProblem extends AssignmentProblem {
   /** Rows that limit who they share a column with; conflicts only involve these. Left out: none. */

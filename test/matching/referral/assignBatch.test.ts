@@ -2,14 +2,14 @@
 // live together" rules, every hard constraint), and worked examples a placements team would know.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assign, urgencyOrder, type PolicyOutcome } from '../../src/matching/assign.js';
-import type { MatchContext } from '../../src/matching/context.js';
-import { canShareHome, referralIneligibility } from '../../src/matching/referralEligibility.js';
-import { scorePair } from '../../src/matching/referralScore.js';
-import type { Referral, Vacancy } from '../../src/matching/referralTypes.js';
+import { assign, urgencyOrder, type PolicyOutcome } from '../../../src/matching/referral/assignBatch.js';
+import type { MatchContext } from '../../../src/matching/referral/context.js';
+import { canShareHome, referralIneligibility } from '../../../src/matching/referral/suitability.js';
+import { scorePair } from '../../../src/matching/referral/pairScore.js';
+import type { Referral, Vacancy } from '../../../src/matching/referral/referral.js';
 import {
   MATCH_DAY, child, instanceArb, needsMask, place, referral, testContext, vacancy, type MatchInstance,
-} from '../fixtures/matchArbitraries.js';
+} from '../../fixtures/matchArbitraries.js';
 
 const ctx = testContext();
 const TOL = 1e-7;

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { E } from '../../src/domain/fp.js';
-import type { ReferralRow } from '../../src/domain/referral.js';
-import type { VacancyRow } from '../../src/domain/vacancy.js';
-import { loadGazetteer } from '../../src/io/geography.js';
-import { DEFAULT_SETTINGS } from '../../src/matching/context.js';
-import { ageOn, checkMatchRows, neededDayOf, resolveMatchInput, type InputProblem } from '../../src/matching/input.js';
-import { MATCH_DAY } from '../fixtures/matchArbitraries.js';
-import { expectRight, rightOf } from '../fixtures/either.js';
+import { E } from '../../../src/domain/fp.js';
+import type { ReferralRow } from '../../../src/domain/referral.js';
+import type { VacancyRow } from '../../../src/domain/vacancy.js';
+import { loadGazetteer } from '../../../src/io/geography.js';
+import { DEFAULT_SETTINGS } from '../../../src/matching/referral/context.js';
+import { ageOn, checkMatchRows, neededDayOf, resolveMatchInput, type InputProblem } from '../../../src/matching/referral/input.js';
+import { MATCH_DAY } from '../../fixtures/matchArbitraries.js';
+import { expectRight, rightOf } from '../../fixtures/either.js';
 
 const gazetteer = (() => {
   const g = loadGazetteer();

@@ -1,7 +1,7 @@
 // The greedy step used inside a replication: the best eligible vacancy for one request.
-import type { Rng } from '../random/rng.js';
+import type { Rng } from '../../random/rng.js';
 import { isEligible, type EligibilityOptions } from './eligibility.js';
-import { matchScore } from './score.js';
+import { matchScore } from './matchScore.js';
 import type { MatchRequest, MatchRules, VacancyView } from './types.js';
 
 /**

@@ -3,9 +3,9 @@
 // disruption risk and a one-line reason; and, on request, why each other vacancy cannot.
 import type { MatchContext } from './context.js';
 import { rankReason, unsuitableReason } from './explain.js';
-import { preparedIneligibility, prepareReferral, type ReferralIneligibilityCode } from './referralEligibility.js';
-import { preparedScore, type PairScore } from './referralScore.js';
-import type { Referral, Vacancy } from './referralTypes.js';
+import { preparedIneligibility, prepareReferral, type ReferralIneligibilityCode } from './suitability.js';
+import { preparedScore, type PairScore } from './pairScore.js';
+import type { Referral, Vacancy } from './referral.js';
 
 export interface RankedVacancy extends PairScore {
   /** 1 = best. */

@@ -5,14 +5,14 @@
 // every problem at once, each tied to a row and a column. The checks also run on rows whose
 // cells did not all decode (`checkMatchRows`), each where the cells it needs did, so a file's
 // cell-format errors and these problems are reported together.
-import { E } from '../domain/fp.js';
-import type { Gazetteer } from '../domain/geography.js';
-import { CARE_ALONGSIDE, RISKS, URGENCIES, type ReferralRow, type Urgency } from '../domain/referral.js';
-import { epochDayOf, isoDateOfEpochDay } from '../domain/time.js';
-import type { VacancyRow } from '../domain/vacancy.js';
-import { NEEDS, PLACEMENT_TYPES } from '../domain/vocabulary.js';
+import { E } from '../../domain/fp.js';
+import type { Gazetteer } from '../../domain/geography.js';
+import { CARE_ALONGSIDE, RISKS, URGENCIES, type ReferralRow, type Urgency } from '../../domain/referral.js';
+import { epochDayOf, isoDateOfEpochDay } from '../../domain/time.js';
+import type { VacancyRow } from '../../domain/vacancy.js';
+import { NEEDS, PLACEMENT_TYPES } from '../../domain/vocabulary.js';
 import type { MatchSettings } from './context.js';
-import { TYPE_GROUPS, type Place, type Referral, type ReferredChild, type SoftAttributes, type Vacancy } from './referralTypes.js';
+import { TYPE_GROUPS, type Place, type Referral, type ReferredChild, type SoftAttributes, type Vacancy } from './referral.js';
 
 const DAYS_PER_YEAR = 365.25;
 

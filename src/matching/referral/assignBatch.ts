@@ -8,12 +8,12 @@
 //             in one home, "who can live together" rules respected). Never worse than greedy.
 // A sibling group counts as one referral placed (the group is one decision); its score is the
 // sum over its children.
-import { URGENCIES } from '../domain/referral.js';
+import { URGENCIES } from '../../domain/referral.js';
 import type { MatchContext } from './context.js';
-import { greedyJoint, optimalJoint, type JointProblem, type JointResult } from './jointAssignment.js';
+import { greedyJoint, optimalJoint, type JointProblem, type JointResult } from '../optimiser/conflictSearch.js';
 import { rankVacancies, type RankedVacancy, type Ranking } from './rank.js';
-import { canShareHome, isRestricted } from './referralEligibility.js';
-import type { Referral, Vacancy } from './referralTypes.js';
+import { canShareHome, isRestricted } from './suitability.js';
+import type { Referral, Vacancy } from './referral.js';
 
 export const POLICIES = ['optimal', 'greedy'] as const;
 export type Policy = (typeof POLICIES)[number];

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { NEEDS, PLACEMENT_TYPES } from '../../src/domain/vocabulary.js';
-import { bestVacancy } from '../../src/matching/bestVacancy.js';
-import { ineligibility } from '../../src/matching/eligibility.js';
-import { matchScore, scoreParts } from '../../src/matching/score.js';
-import type { MatchRules, VacancyView } from '../../src/matching/types.js';
-import { processStream } from '../../src/random/rng.js';
+import { NEEDS, PLACEMENT_TYPES } from '../../../src/domain/vocabulary.js';
+import { bestVacancy } from '../../../src/matching/rules/bestVacancy.js';
+import { ineligibility } from '../../../src/matching/rules/eligibility.js';
+import { matchScore, scoreParts } from '../../../src/matching/rules/matchScore.js';
+import type { MatchRules, VacancyView } from '../../../src/matching/rules/types.js';
+import { processStream } from '../../../src/random/rng.js';
 
 const T = (p: (typeof PLACEMENT_TYPES)[number]): number => PLACEMENT_TYPES.indexOf(p);
 const N = (n: (typeof NEEDS)[number]): number => NEEDS.indexOf(n);

@@ -1,14 +1,14 @@
 // Plain words for a placements officer: why a vacancy is unsuitable ("approved for 0–9, child is
 // 14", "cannot meet complex needs", "2 places, sibling group of 3", "no vacancy until
 // 2025-03-01"), and a one-line reason for a suitable vacancy's rank.
-import { NEEDS, PLACEMENT_TYPES, type Need, type PlacementType } from '../domain/vocabulary.js';
-import { RISKS, type Risk } from '../domain/referral.js';
-import { isoDateOfEpochDay } from '../domain/time.js';
+import { NEEDS, PLACEMENT_TYPES, type Need, type PlacementType } from '../../domain/vocabulary.js';
+import { RISKS, type Risk } from '../../domain/referral.js';
+import { isoDateOfEpochDay } from '../../domain/time.js';
 import type { MatchContext } from './context.js';
-import { allowedTypesFor } from './eligibility.js';
-import { canLiveAlongside, milesToSchool, rulesFor, typeGroupIndex, type Unsuitability } from './referralEligibility.js';
-import type { MatchScoreParts, PairScore, UnmetPreference } from './referralScore.js';
-import type { Referral, Vacancy } from './referralTypes.js';
+import { allowedTypesFor } from '../rules/eligibility.js';
+import { canLiveAlongside, milesToSchool, rulesFor, typeGroupIndex, type Unsuitability } from './suitability.js';
+import type { MatchScoreParts, PairScore, UnmetPreference } from './pairScore.js';
+import type { Referral, Vacancy } from './referral.js';
 
 export const TYPE_LABELS: Readonly<Record<PlacementType, string>> = {
   connected: 'connected carers', inHouseFoster: 'in-house foster', ifa: 'IFA foster',

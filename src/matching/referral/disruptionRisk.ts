@@ -9,8 +9,8 @@
 // simulation does, the integral is m' · (H(0, 365.25) + (e − 1) · H(0, min(D, 365.25))), with m'
 // the other factors and H the integrated rate from the placement's start. Planned moves
 // and leaving care are not breakdowns and are not counted; the hazard stops at the 18th birthday.
-import { AGE_BANDS, AGE_BAND_LOWER_YEARS } from '../domain/vocabulary.js';
-import { OVER_20_MILES } from '../domain/geography.js';
+import { AGE_BANDS, AGE_BAND_LOWER_YEARS } from '../../domain/vocabulary.js';
+import { OVER_20_MILES } from '../../domain/geography.js';
 import type { DisruptionModel } from './context.js';
 
 const DAYS_PER_YEAR = 365.25;

@@ -2,7 +2,7 @@
 // instances dense in conflicts (where a dive or a repair alone does not find the optimum).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { greedyJoint, optimalJoint, type JointProblem } from '../../src/matching/jointAssignment.js';
+import { greedyJoint, optimalJoint, type JointProblem } from '../../../src/matching/optimiser/conflictSearch.js';
 
 interface Inst {
   readonly size: readonly number[];

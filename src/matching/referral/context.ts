@@ -2,9 +2,9 @@
 // age band, types allowed for each need, score weights), the disruption hazard model, the day of
 // the match, and two practice settings. Built from a resolved scenario, so the matching tool and
 // the simulation apply the same rules.
-import { AGE_BANDS, PLACEMENT_TYPES } from '../domain/vocabulary.js';
-import type { Days, Miles } from '../domain/units.js';
-import type { MatchRules, MatchWeights } from './types.js';
+import { AGE_BANDS, PLACEMENT_TYPES } from '../../domain/vocabulary.js';
+import type { Days, Miles } from '../../domain/units.js';
+import type { MatchRules, MatchWeights } from '../rules/types.js';
 
 /**
  * Score weights, in points (higher score is better; 0 is a perfect match). The first four come

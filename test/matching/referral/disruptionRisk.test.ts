@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { breakdownRisk, cumulativeBreakdownHazard, riskMultiplier } from '../../src/matching/disruptionRisk.js';
-import { testContext, T, MATCH_DAY } from '../fixtures/matchArbitraries.js';
+import { breakdownRisk, cumulativeBreakdownHazard, riskMultiplier } from '../../../src/matching/referral/disruptionRisk.js';
+import { testContext, T, MATCH_DAY } from '../../fixtures/matchArbitraries.js';
 
 const model = testContext().disruption;
 const YEAR = 365.25;
