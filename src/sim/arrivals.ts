@@ -4,6 +4,7 @@
 import { DAYS_PER_YEAR } from '../domain/time.js';
 import { AGE_BANDS, NEEDS } from '../domain/vocabulary.js';
 import { exponential } from '../random/distributions.js';
+import { entityStream } from '../random/rng.js';
 import { bandAgeDays, newChild } from './children.js';
 import { entry, exit, externalArrive, externalLeave, type Entry, type ExternalLeave } from './events.js';
 import { bandIndexAt } from './hazards.js';
@@ -51,15 +52,21 @@ export const scheduleEntries = (st: ReplicationState): void => {
       const homeU = s.next();
       const groupU = s.next();
       const sizeU = s.next();
+      // The candidate's own stream is seeded whether it is kept or not, so the cell's stream
+      // gives every candidate the same draws: a lever that drops some (prevention) keeps the
+      // others, their children and everything they draw exactly as in the base.
+      const seedWords = [s.next(), s.next(), s.next()];
       if (accept * maxRate > arrivalsPerDay * Math.exp(growth * t) * factorAt(t)) continue;
+      let w = 0;
+      const cs = entityStream({ next: () => seedWords[w++]! });
       const day = Math.floor(t);
       const homeZone = st.drawHome({ next: () => homeU });
       const size = canBeGroup && groupU < rs.siblingShare ? drawSiblings({ next: () => sizeU }) : 1;
       const gid = size > 1 ? st.groupId++ : -1;
       const group: SimChild[] = [];
       for (let g = 0; g < size; g++) {
-        const ageDays = Math.floor(lower + (g === 0 ? ageU : s.next()) * (upper - lower));
-        group.push(newChild(st, s, day - ageDays, cell.need, homeZone, gid, day, day, false));
+        const ageDays = Math.floor(lower + (g === 0 ? ageU : cs.next()) * (upper - lower));
+        group.push(newChild(st, cs, day - ageDays, cell.need, homeZone, gid, day, day, false));
       }
       st.queue.push(day, entry(group[0]!.idx, size));
     }
