@@ -10,7 +10,7 @@
 // 225 REASON_PLACE_CHANGE recorded on the episode that ends), and shared/domain/ssda903.md.
 // Earlier years' returns use the same columns and codes except where `PLACE_CODE_LISTS` says.
 import { t } from './fp.js';
-import type { PlacementType } from './vocabulary.js';
+import type { ExitReason, PlacementType } from './vocabulary.js';
 
 // ---- Tables ---------------------------------------------------------------------------------
 
@@ -199,8 +199,8 @@ export const placementTypeOf = (place: PlaceCode, provider: PlaceProvider | unde
 /**
  * The 903 codes a synthetic return writes for a placement type on a day (the inverse of
  * `placementTypeOf`, choosing one code per type): supported accommodation is H5 before 28
- * October 2023 and K3 from then; `unregistered` has no 903 code and is written as Z1 (so it reads
- * back as `other`).
+ * October 2023 and K3 from then; adoption is A4; `unregistered` has no 903 code and is written as
+ * Z1 with no provider (so it reads back as `other`), as many authorities record it.
  */
 export const placeCodesOf = (type: PlacementType, epochDay: number): { readonly PLACE: PlaceCode; readonly PLACE_PROVIDER: PlaceProvider | undefined } => {
   switch (type) {
@@ -212,11 +212,31 @@ export const placeCodesOf = (type: PlacementType, epochDay: number): { readonly 
     case 'supported': return { PLACE: epochDay < CHANGE_DAY ? 'H5' : 'K3', PLACE_PROVIDER: 'PR4' };
     case 'parentAndChild': return { PLACE: 'R3', PLACE_PROVIDER: 'PR4' };
     case 'placedWithParents': return { PLACE: 'P1', PLACE_PROVIDER: 'PR0' };
-    case 'adoption': return { PLACE: 'A6', PLACE_PROVIDER: 'PR1' };
+    case 'adoption': return { PLACE: 'A4', PLACE_PROVIDER: 'PR1' };
     case 'secure': return { PLACE: 'K1', PLACE_PROVIDER: 'PR1' };
     case 'other': case 'unregistered': return { PLACE: 'Z1', PLACE_PROVIDER: undefined };
   }
 };
+
+/**
+ * The REC a synthetic return writes when a period of care ends (the inverse of `exitReasonOf`,
+ * one code per reason): returned home (E4A), special guardianship to relatives (E44, the older
+ * code, still read), adopted (E11), independent living at 18 (E5), other (E8). A placement change
+ * within care is X1.
+ */
+export const REC_OF_EXIT: Readonly<Record<ExitReason, Rec>> = {
+  returnHome: 'E4A', specialGuardianship: 'E44', adoption: 'E11', turned18: 'E5', other: 'E8',
+};
+
+const REASON_PLACE_CHANGE_OF_ENDING: Readonly<Record<string, ReasonPlaceChange>> = {
+  breakdown: 'CREQB', planned: 'CARPL', carerLeft: 'CLOSE', found: 'CARPL', stepDown: 'CARPL', PLACE: 'PLACE',
+};
+/**
+ * The REASON_PLACE_CHANGE a synthetic return writes for why the engine ended a placement (a
+ * breakdown, a planned move, the carer leaving, a better placement found, a step-down), or PLACE
+ * for a change of placement status only (H5 to K3 on 28 October 2023); anything else is OTHER.
+ */
+export const reasonPlaceChangeOf = (ended: string): ReasonPlaceChange => REASON_PLACE_CHANGE_OF_ENDING[ended] ?? 'OTHER';
 
 // ---- Cell codecs ----------------------------------------------------------------------------
 

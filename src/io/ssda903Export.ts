@@ -1,45 +1,19 @@
 // A replication's history as an SSDA903 return (Header, Episodes, UASC), so users get realistic
 // test data with no real child in it, and the calibration can be checked on data whose true
-// parameters are known. Codes follow shared/domain/ssda903.md (DfE 903 guidance as reflected in
-// the Data to Insight validator); PLACE codes change on 28 October 2023 (H5 retired, K3 added).
+// parameters are known. The columns and the codes written (`placeCodesOf`, `REC_OF_EXIT`,
+// `reasonPlaceChangeOf`) are the 903 vocabulary in src/domain/ssda903.ts; this module lays the
+// history out as the three tables. PLACE codes change on 28 October 2023 (H5 retired, K3 added).
+import {
+  EPISODES_COLUMNS, HEADER_COLUMNS, REC_OF_EXIT, SUPPORTED_ACCOMMODATION_CHANGE, UASC_COLUMNS, placeCodesOf, reasonPlaceChangeOf,
+} from '../domain/ssda903.js';
 import { epochDayOf, isoDateOfEpochDay } from '../domain/time.js';
-import { NEEDS, PLACEMENT_TYPES, type ExitReason } from '../domain/vocabulary.js';
+import { NEEDS, PLACEMENT_TYPES } from '../domain/vocabulary.js';
 import { processStream } from '../random/rng.js';
 import type { ResolvedScenario } from '../scenario/resolved.js';
 import type { ReplicationTrace } from '../sim/replication.js';
 import { toDataCsv } from './csv.js';
 
-export const HEADER_COLUMNS = ['CHILD', 'SEX', 'DOB', 'ETHNIC', 'UPN', 'MOTHER', 'MC_DOB'] as const;
-export const EPISODE_COLUMNS = ['CHILD', 'DECOM', 'RNE', 'LS', 'CIN', 'PLACE', 'PLACE_PROVIDER', 'DEC', 'REC', 'REASON_PLACE_CHANGE', 'HOME_POST', 'PL_POST', 'URN'] as const;
-export const UASC_COLUMNS = ['CHILD', 'SEX', 'DOB', 'DUC'] as const;
-
-const K3_FROM = epochDayOf('2023-10-28');
-
-/** PLACE and PLACE_PROVIDER for a placement type on a date. `unregistered` has no 903 code: Z1 (other), as many authorities record it. */
-export const placeCodes = (type: string, epochDay: number): [string, string] => {
-  switch (type) {
-    case 'connected': return ['U3', 'PR1'];
-    case 'inHouseFoster': return ['U6', 'PR1'];
-    case 'ifa': return ['U6', 'PR4'];
-    case 'residentialInHouse': return ['K2', 'PR1'];
-    case 'residentialPrivate': return ['K2', 'PR4'];
-    case 'supported': return [epochDay >= K3_FROM ? 'K3' : 'H5', 'PR4'];
-    case 'parentAndChild': return ['R3', 'PR4'];
-    case 'placedWithParents': return ['P1', 'PR0'];
-    case 'adoption': return ['A4', 'PR1'];
-    case 'secure': return ['K1', 'PR1'];
-    default: return ['Z1', ''];
-  }
-};
-
-/** REC for leaving care: returned home (E4A), special guardianship to relatives (E44), adopted (E11), independent living at 18 (E5), other (E8). */
-export const REC_CODES: Readonly<Record<ExitReason, string>> = {
-  returnHome: 'E4A', specialGuardianship: 'E44', adoption: 'E11', turned18: 'E5', other: 'E8',
-};
-
-const REASON_PLACE_CHANGE: Readonly<Record<string, string>> = {
-  breakdown: 'CREQB', planned: 'CARPL', carerLeft: 'CLOSE', found: 'CARPL', stepDown: 'CARPL', PLACE: 'PLACE',
-};
+const K3_FROM = epochDayOf(SUPPORTED_ACCOMMODATION_CHANGE);
 
 const ddmmyyyy = (epochDay: number): string => {
   const [y, m, d] = isoDateOfEpochDay(epochDay).split('-');
@@ -91,21 +65,21 @@ export const syntheticReturn = (rs: ResolvedScenario, trace: ReplicationTrace, s
       return [{ s, from: s.from, to: cut, ended: 'PLACE', rne: undefined }, { s, from: cut, to: s.to, ended: s.ended as string, rne: 'T' }];
     });
     parts.forEach((p, j) => {
-      const [place, provider] = placeCodes(PLACEMENT_TYPES[p.s.type]!, day(p.from));
+      const { PLACE: place, PLACE_PROVIDER: provider = '' } = placeCodesOf(PLACEMENT_TYPES[p.s.type]!, day(p.from));
       const rne = p.rne ?? (j === 0 && p.from === c.entryDay ? 'S' : 'P');
       const open = p.ended === 'open';
       episodes.push([
         id(i), ddmmyyyy(day(p.from)), rne, p.s.need === uascNeed ? 'V2' : 'C2', p.s.need === disability ? 'N2' : 'N1', place, provider,
         open ? '' : ddmmyyyy(day(p.to)),
-        open ? '' : p.ended === 'exit' ? REC_CODES[c.exitReason] : 'X1',
-        open || p.ended === 'exit' ? '' : REASON_PLACE_CHANGE[p.ended] ?? 'OTHER',
+        open ? '' : p.ended === 'exit' ? REC_OF_EXIT[c.exitReason] : 'X1',
+        open || p.ended === 'exit' ? '' : reasonPlaceChangeOf(p.ended),
         rs.zones[c.homeZone]?.code ?? '', rs.zones[p.s.zone]?.code ?? '', '',
       ]);
     });
   });
   return {
     header: toDataCsv([...HEADER_COLUMNS], header),
-    episodes: toDataCsv([...EPISODE_COLUMNS], episodes),
+    episodes: toDataCsv([...EPISODES_COLUMNS], episodes),
     uasc: toDataCsv([...UASC_COLUMNS], uasc),
   };
 };

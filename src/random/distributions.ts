@@ -58,24 +58,6 @@ export const categorical = (weights: readonly number[]): ((rng: Rng) => number) 
 };
 
 /**
- * Deterministic apportionment of `total` whole units to weights (largest remainder, ties to
- * the lower index). Used to lay out carer households across zones the same way in every run.
- */
-export const apportion = (total: number, weights: readonly number[]): number[] => {
-  const sum = weights.reduce((s, w) => s + Math.max(0, w), 0);
-  if (total <= 0 || sum <= 0) return weights.map(() => 0);
-  const exact = weights.map((w) => (Math.max(0, w) / sum) * total);
-  const out = exact.map(Math.floor);
-  let left = total - out.reduce((s, n) => s + n, 0);
-  const order = exact.map((x, i) => ({ r: x - Math.floor(x), i })).sort((p, q) => q.r - p.r || p.i - q.i);
-  for (let k = 0; left > 0; k = (k + 1) % order.length, left--) {
-    const idx = order[k]!.i;
-    out[idx] = (out[idx] ?? 0) + 1;
-  }
-  return out;
-};
-
-/**
  * Time at which a piecewise-constant hazard first accumulates `budget` units (a unit
  * exponential draw gives an event time with that hazard). Segments are [start, end) in days
  * with a rate per day; returns Infinity if the budget outlasts the segments.

@@ -15,7 +15,7 @@ import {
 import type {
   HazardSteps, HouseholdSpec, InitialChildSpec, PoolSpec, ResolvedScenario, ResolvedZone, WeightedIndices,
 } from './resolved.js';
-import { apportion } from '../random/distributions.js';
+import { apportion } from './apportion.js';
 import { expandLevers } from './levers.js';
 
 const DAYS_PER_YEAR = 365.25;

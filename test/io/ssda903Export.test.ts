@@ -4,7 +4,8 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { epochDayOf, financialYearsFrom } from '../../src/domain/time.js';
 import { PLACEMENT_TYPES } from '../../src/domain/vocabulary.js';
-import { placeCodes, syntheticReturn } from '../../src/io/ssda903Export.js';
+import { placeCodesOf } from '../../src/domain/ssda903.js';
+import { syntheticReturn } from '../../src/io/ssda903Export.js';
 import { METRIC_COUNT, metricIndex } from '../../src/metrics/catalog.js';
 import { runReplication } from '../../src/sim/replication.js';
 import { tinyScenario } from '../fixtures/tinyScenario.js';
@@ -60,7 +61,8 @@ describe('synthetic SSDA903 export', () => {
       PLACEMENT_TYPES.forEach((p) => {
         const n = res.rows[k * METRIC_COUNT + metricIndex(`childrenInCareByPlacementType.${p}`)]!;
         if (n > 0) {
-          const key = placeCodes(p, snapshot).join('/');
+          const codes = placeCodesOf(p, snapshot);
+          const key = `${codes.PLACE}/${codes.PLACE_PROVIDER ?? ''}`;
           expected.set(key, (expected.get(key) ?? 0) + n);
         }
       });
@@ -75,9 +77,9 @@ describe('synthetic SSDA903 export', () => {
     const split = episodes.filter((e) => e.REASON_PLACE_CHANGE === 'PLACE');
     expect(split.length).toBeGreaterThan(0); // this replication has supported placements across the date
     for (const e of split) expect([e.PLACE, e.DEC]).toEqual(['H5', '28/10/2023']);
-    expect(placeCodes('supported', epochDayOf('2023-10-27'))[0]).toBe('H5');
-    expect(placeCodes('supported', epochDayOf('2023-10-28'))[0]).toBe('K3');
-    expect(placeCodes('ifa', 0)).toEqual(['U6', 'PR4']);
+    expect(placeCodesOf('supported', epochDayOf('2023-10-27')).PLACE).toBe('H5');
+    expect(placeCodesOf('supported', epochDayOf('2023-10-28')).PLACE).toBe('K3');
+    expect(placeCodesOf('ifa', 0)).toEqual({ PLACE: 'U6', PLACE_PROVIDER: 'PR4' });
   });
 
   it('is data for 903 readers, written as a case-management system writes it: ASCII, no BOM, codes as they are', () => {
