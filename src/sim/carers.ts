@@ -6,6 +6,7 @@ import { exponential, timeToSpend, unitExponential } from '../random/distributio
 import { approve, deregister, open, type Approve, type Deregister, type Open } from './events.js';
 import { accrueSupport, addHousehold, setFree, type NewHousehold } from './households.js';
 import { addOneOff } from './ledger.js';
+import { leaveCare } from './children.js';
 import { closeSegment } from './placement.js';
 import { findPlacement } from './search.js';
 import { pick, streamOf, type ReplicationState } from './state.js';
@@ -87,7 +88,12 @@ export const onDeregister = (st: ReplicationState, e: Deregister, day: number): 
   if (!h.active) return;
   h.active = false;
   h.generation++;
-  const moving = h.children.map((idx) => st.children[idx]!);
+  // A child whose care ends today leaves care from this household: no placement for a day that
+  // is not one (found when the carer left on a young person's 18th birthday).
+  const children = h.children.map((idx) => st.children[idx]!);
+  const leaving = children.filter((c) => c.exitDay === day);
+  const moving = children.filter((c) => c.exitDay !== day);
+  for (const c of leaving) leaveCare(st, c, day);
   for (const c of moving) closeSegment(st, c, day, 'carerLeft');
   accrueSupport(st, h, day);
   setFree(st, h, 0, day);

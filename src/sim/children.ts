@@ -48,6 +48,11 @@ export const newChild = (
 export const onExit = (st: ReplicationState, e: Exit, day: number): void => {
   const c = st.children[e.child]!;
   if (!c.inCare || day !== c.exitDay) return;
+  leaveCare(st, c, day);
+};
+
+/** Child `c` leaves care on `day`, from the placement it is in. */
+export const leaveCare = (st: ReplicationState, c: SimChild, day: number): void => {
   closeSegment(st, c, day, 'exit');
   c.inCare = false;
   c.seq++;

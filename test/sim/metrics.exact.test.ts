@@ -486,3 +486,28 @@ describe('after a breakdown, a new placement (DfE: a change of carer)', () => {
     expect([first!.household, second!.household, second!.isMove]).toEqual([0, 1, true]);
   });
 });
+
+/**
+ * A carer who leaves on a young person's 18th birthday. DfE: care ends on the 18th birthday, so
+ * there is no placement that day. The case: Y (born 10 June 2006, standard) lives with `town`
+ * (IFA), which closes on 10 June 2024; `far` (opened 1 May 2023) is free. Before the fix she was placed with `far`
+ * for a day that ends as it begins (an episode starting on the 18th birthday, which the 903
+ * reader refuses).
+ */
+describe('a carer leaving on the day care ends', () => {
+  const s = blankScenarioJson();
+  s.matching.allowedTypes = { standard: ['ifa'] };
+  s.carers = [
+    oneHousehold('town', 'ifa', 'TOWN', 1, [0, 17], ['standard'], { closes: '2024-06-10' }),
+    oneHousehold('far', 'ifa', 'FAR', 1, [0, 17], ['standard'], { opens: '2023-05-01' }),
+  ];
+  s.initialPopulation.children = [childInCare('Y', '2006-06-10', 'standard', 'ifa', '2022-10-01', '2022-10-01')];
+
+  it('ends the placement with care (exit), with no new placement that day, and counts one cease', () => {
+    const r = run(s, 2);
+    const segs = r.trace!.segments.filter((x) => x.child === 0).sort((a, b) => a.from - b.from);
+    expect(segs.map((x) => [x.household, x.to, x.ended])).toEqual([[0, dayOf('2024-06-10'), 'exit']]);
+    expect(r.trace!.children[0]!.exitDay).toBe(dayOf('2024-06-10'));
+    expect([yearOf(r, 1)('ceases'), yearOf(r, 1)('moves')]).toEqual([1, 0]);
+  });
+});

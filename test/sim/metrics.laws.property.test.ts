@@ -270,6 +270,21 @@ describe('placement endings, by the ending in the trace', () => {
     expectAtLeast(seen, { breakdown: 100, stepDown: 3 });
   });
 
+  it('no placement begins on the day a child leaves care (a carer leaving that day ends the episode with care)', () => {
+    const { add, seen } = tally();
+    fc.assert(fc.property(lawScenario, (json) => {
+      const run = simulate(json);
+      run.t.children.forEach((c, child) => {
+        if (!Number.isFinite(c.exitDay)) return;
+        add('left care');
+        const startingThatDay = (run.byChild.get(child) ?? []).filter((s) => s.from === c.exitDay && s.from > 0).length;
+        expect([child, c.exitDay, startingThatDay]).toEqual([child, c.exitDay, 0]);
+      });
+      for (const s of run.t.segments) if (s.ended === 'carerLeft') add('carer left');
+    }), RUNS);
+    expectAtLeast(seen, { 'left care': 300, 'carer left': 20 });
+  });
+
   it('a move is a change of carer (DfE): never back to the household just left, the same day', () => {
     const { add, seen } = tally();
     fc.assert(fc.property(lawScenario, (json) => {
