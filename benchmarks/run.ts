@@ -1,4 +1,10 @@
-// `npm run bench`: every benchmark, one after the other, in compiled JavaScript.
+// `npm run bench`: every benchmark, one after the other, in compiled JavaScript. Prints each
+// benchmark's lines as it finishes and writes them, with the machine they ran on, to
+// benchmarks/results.json (commit it): `npm run docs` renders docs/benchmarks.md from that file
+// (src/docs/benchReference.ts), so the figures in the docs are never pasted by hand.
+import { writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { runAssignmentBench } from './assignment.bench.js';
 import { runCalibrate903Bench } from './calibrate903.bench.js';
 import { runCrnBench } from './crn.bench.js';
@@ -8,13 +14,31 @@ import { runMatchBench } from './match.bench.js';
 import { runOutputsBench } from './outputs.bench.js';
 import { runSsda903Bench } from './ssda903.bench.js';
 
-const print = (lines: readonly string[]): void => lines.forEach((l) => console.log(l));
+/** benchmarks/results.json, from benchmarks/run.ts or dist/benchmarks/run.js alike. */
+const RESULTS = fileURLToPath(new URL(import.meta.url.includes('/dist/') ? '../../benchmarks/results.json' : './results.json', import.meta.url));
 
-print(runForecastBench());
-print(await runOutputsBench());
-print(await runCrnBench());
-print(await runAssignmentBench());
-print(runMatchBench());
-print(await runSsda903Bench());
-print(await runCalibrate903Bench());
-print(await runExplorerBench());
+const machine = {
+  date: new Date().toISOString().slice(0, 10),
+  node: process.version,
+  cpus: availableParallelism(),
+  cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
+  loadAverageAtStart: Number(loadavg()[0]!.toFixed(2)),
+};
+const benches: [string, () => string[] | Promise<string[]>][] = [
+  ['forecast', runForecastBench],
+  ['outputs', runOutputsBench],
+  ['crn', runCrnBench],
+  ['assignment', runAssignmentBench],
+  ['match', runMatchBench],
+  ['ssda903', runSsda903Bench],
+  ['calibrate903', runCalibrate903Bench],
+  ['explorer', runExplorerBench],
+];
+const results: { name: string; lines: string[] }[] = [];
+for (const [name, run] of benches) {
+  const lines = await run();
+  lines.forEach((l) => console.log(l));
+  results.push({ name, lines });
+}
+writeFileSync(RESULTS, `${JSON.stringify({ machine, results }, null, 2)}\n`);
+console.log(`Wrote ${RESULTS}`);

@@ -2,7 +2,12 @@
 // `domain`. `domain` and `random` import no other folder; the pure core imports nothing from the
 // effects shell (`io`, `cli`), the browser (`web`) or the report renderer, and no Node built-in;
 // the report imports no Node built-in (the explorer runs it in a browser) and the explorer never
-// imports `io` or `cli`. Imports are read with TypeScript's own pre-processor, dynamic ones too.
+// imports `io` or `cli`. The documentation generator (`docs`) is the outermost layer: it may
+// import every folder the Node build compiles (the core, `io`, `report`, and `cli` for the
+// commands' own help text and the match example run in-process), but never `web` (browser code,
+// left out of the Node build by tsconfig.build.json), and no other folder imports it, so the
+// shipped commands never load documentation code. Imports are read with TypeScript's own
+// pre-processor, dynamic ones too.
 import { readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join, normalize, relative, sep } from 'node:path';
@@ -26,6 +31,8 @@ const RULES: readonly Rule[] = [
   { folders: CORE, why: 'the core is pure: no io, cli, web or report, no Node built-in, only pure packages', forbids: (t) => t.node || ['io', 'cli', 'web', 'report'].includes(t.folder ?? '') || (t.pkg !== undefined && !CORE_PACKAGES.includes(t.pkg)) },
   { folders: ['report'], why: 'the report also renders in the browser: no Node built-in, no io, cli or web', forbids: (t) => t.node || ['io', 'cli', 'web'].includes(t.folder ?? '') },
   { folders: ['web'], why: 'the explorer runs in a browser: no Node built-in, no io or cli', forbids: (t) => t.node || ['io', 'cli'].includes(t.folder ?? '') },
+  { folders: ['docs'], why: 'the documentation generator runs in Node: never web (browser code, not in the Node build)', forbids: (t) => t.folder === 'web' },
+  { folders: [...CORE, 'io', 'cli', 'report', 'web'], why: 'docs is the outermost layer: nothing imports the documentation generator', forbids: (t) => t.folder === 'docs' },
 ];
 
 interface Source { readonly path: string; readonly text: string }
@@ -78,6 +85,8 @@ describe('the architecture', () => {
       { path: 'src/report/a.ts', text: "import { w } from '../io/e.js';" },
       { path: 'src/web/a.ts', text: "import { v } from '../io/f.js';\nimport { u } from '../report/g.js';" },
       { path: 'src/io/a.ts', text: "import { readFileSync } from 'node:fs';\nimport { t } from '../sim/h.js';" },
+      { path: 'src/docs/a.ts', text: "import { readFileSync } from 'node:fs';\nimport { p } from '../cli/main.js';\nimport { q } from '../web/page.js';" },
+      { path: 'src/cli/a.ts', text: "import { r } from '../docs/main.js';" },
     ]).map((v) => v.split(' (')[0])).toEqual([
       'src/domain/a.ts → ../sim/b.js',
       'src/random/a.ts → ../domain/b.js',
@@ -86,6 +95,9 @@ describe('the architecture', () => {
       'src/calibrate/a.ts → csv-stringify/sync', 'src/calibrate/a.ts → crypto',
       'src/report/a.ts → ../io/e.js',
       'src/web/a.ts → ../io/f.js',
+      // src/docs may import Node, io and cli, but not web; nothing may import src/docs.
+      'src/docs/a.ts → ../web/page.js',
+      'src/cli/a.ts → ../docs/main.js',
     ]);
   });
 });

@@ -69,7 +69,7 @@ export const registerCalibrate = (program: Command, out: (s: string) => void): v
   program
     .command('calibrate')
     .description('Build a scenario from an aggregate snapshot (published figures) and fit it until the first simulated 31 March reproduces them.')
-    .argument('[snapshot]', 'snapshot JSON file (see "Calibrating from your own data" in the README)')
+    .argument('[snapshot]', 'snapshot JSON file (format: docs/calibration.md)')
     .option('--ssda903 <dir>', 'calibrate from SSDA903 Header, Episodes (and UASC) files (CSV or .xlsx) in this folder instead of a snapshot')
     .option('--name <text>', 'with --ssda903: the authority\'s name for the scenario', 'Authority from SSDA903')
     .option('--as-at <date>', 'with --ssda903: the snapshot date (default: the 31 March ending the latest year in the data)')

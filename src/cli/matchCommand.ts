@@ -71,7 +71,7 @@ export const registerMatch = (program: Command, out: (s: string) => void): void 
   const command = program
     .command('match')
     .description('Rank the suitable vacancies for each referral, say why the others are not, and assign the batch (optimal or greedy).')
-    .argument('<referrals>', 'referrals CSV file (one row per child; format in the README)')
+    .argument('<referrals>', 'referrals CSV file (one row per child; format: docs/matching.md)')
     .argument('<vacancies>', 'vacancies CSV file (one row per household or home)')
     .addOption(new Option('--policy <policy>', 'assignment shown first: optimal (most referrals placed, then the best total score) or greedy (most urgent first)').choices(POLICIES).default('optimal'))
     .option('--explain', 'also say why each unsuitable vacancy cannot take the child')

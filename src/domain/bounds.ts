@@ -2,7 +2,7 @@
 // (or below its `min`) cannot be right for any English authority or region: the codec refuses it,
 // saying the bound and why. Above `warnAbove` it is unusual for one authority but a large one or a
 // region can reach it: it decodes, and the strict check (src/scenario/strictDecode.ts) returns a
-// warning for the user. The format reference (src/io/formatReference.ts) lists every bound.
+// warning for the user. The format reference (src/docs/formatReference.ts) lists every bound.
 //
 // Reference figures (England, DfE and Ofsted, 2023): about 84,000 children looked after at
 // 31 March, 33,000 starting care a year; about 44,000 approved fostering households; the largest

@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXAMPLE_DATE, EXAMPLE_REFERRALS, EXAMPLE_VACANCIES } from '../../src/cli/matchDocs.js';
+import { EXAMPLE_DATE, EXAMPLE_REFERRALS, EXAMPLE_VACANCIES } from '../../src/docs/matchDocs.js';
 import { ENGINE_VERSION } from '../../src/domain/version.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));

@@ -12,7 +12,7 @@ import { basename, join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FIELD_DOCS } from '../../src/io/formatReference.js';
+import { FIELD_DOCS } from '../../src/docs/formatReference.js';
 
 const CLI = 'dist/src/cli/main.js';
 const RUNS = Number(process.env.JUNK_RUNS ?? 6);

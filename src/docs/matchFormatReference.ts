@@ -6,7 +6,7 @@ import { ReferralRow, REFERRAL_COLUMNS } from '../domain/referral.js';
 import { VacancyRow, VACANCY_COLUMNS } from '../domain/vacancy.js';
 import { LIST_SEPARATOR } from '../domain/csvCells.js';
 import type { t } from '../domain/fp.js';
-import { codecColumns } from './csvRows.js';
+import { codecColumns } from '../io/csvRows.js';
 
 export const MATCH_FORMAT_START = '<!-- match-format:start -->';
 export const MATCH_FORMAT_END = '<!-- match-format:end -->';
@@ -36,7 +36,7 @@ const columnTable = (codec: t.Mixed, docs: Readonly<Record<string, ColumnDoc>>):
 /** The Markdown reference of both CSV formats, starting and ending with a line break. */
 export const matchFormatReference = (): string => {
   const lines = [
-    '<!-- Generated from the codecs in src/domain/referral.ts and src/domain/vacancy.ts by `npx tsx src/cli/docs.ts`. Do not edit by hand. -->',
+    '<!-- Generated from the codecs in src/domain/referral.ts and src/domain/vacancy.ts by `npm run docs`. Do not edit by hand. -->',
     '',
     'Both files are CSV as a spreadsheet saves it ("CSV UTF-8"): a header line naming the columns, then one line per row.',
     '',

@@ -590,7 +590,7 @@ const boundRows = (found: Model['bounds']): string[][] => {
 export const scenarioFormatReference = (): string => {
   const m = buildModel();
   const lines = [
-    '<!-- Generated from the codecs in src/domain/scenario.ts by `npx tsx src/cli/docs.ts`. Do not edit by hand. -->',
+    '<!-- Generated from the codecs in src/domain/scenario.ts by `npm run docs`. Do not edit by hand. -->',
     '',
     'A scenario is one JSON file. Each table lists the fields of one object; **field** is the path from the top of the file.',
     '',

@@ -6,9 +6,9 @@ import { LEVER_NAMES } from '../../src/domain/lever.js';
 import {
   SCENARIO_FORMAT_END, SCENARIO_FORMAT_START, replaceBetweenMarkers, scenarioFormatReference, staleFieldDocs,
   textBetweenMarkers, undescribedTypes, undocumentedFields,
-} from '../../src/io/formatReference.js';
+} from '../../src/docs/formatReference.js';
 
-const README = fileURLToPath(new URL('../../README.md', import.meta.url));
+const README = fileURLToPath(new URL('../../docs/scenario-format.md', import.meta.url));
 const readme = existsSync(README) ? readFileSync(README, 'utf8') : undefined;
 
 const keysOf = (parts: readonly { readonly props: Record<string, unknown> }[]): string[] => parts.flatMap((p) => Object.keys(p.props));
@@ -98,12 +98,12 @@ describe('replaceBetweenMarkers', () => {
   });
 });
 
-describe('README.md', () => {
-  // Never skipped: a README without its markers, or with a stale reference, fails.
+describe('docs/scenario-format.md', () => {
+  // Never skipped: a page without its markers, or with a stale reference, fails.
   it('holds the generated scenario format reference between its markers', () => {
-    expect(readme, 'README.md not found').toBeDefined();
+    expect(readme, 'docs/scenario-format.md not found').toBeDefined();
     const between = textBetweenMarkers(readme ?? '', SCENARIO_FORMAT_START, SCENARIO_FORMAT_END);
-    expect(between, `README.md needs ${SCENARIO_FORMAT_START} followed by ${SCENARIO_FORMAT_END}`).toBeDefined();
-    expect(between, 'README.md is out of date: run `npx tsx src/cli/docs.ts`').toBe(scenarioFormatReference());
+    expect(between, `docs/scenario-format.md needs ${SCENARIO_FORMAT_START} followed by ${SCENARIO_FORMAT_END}`).toBeDefined();
+    expect(between, 'docs/scenario-format.md is out of date: run `npm run docs -- --quick`').toBe(scenarioFormatReference());
   });
 });

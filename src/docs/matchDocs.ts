@@ -1,10 +1,10 @@
-// The generated parts of the README's "Matching referrals to vacancies" section: the CSV format
+// The generated parts of docs/matching.md: the CSV format
 // reference (from the codecs) and the worked example (the real output of the `match` command on
-// the example files). `npx tsx src/cli/docs.ts` regenerates them; test/cli/matchDocs.test.ts
+// the example files). `npm run docs` regenerates them; test/docs/matchDocs.test.ts
 // checks they are current.
 import { join } from 'node:path';
-import { MATCH_FORMAT_END, MATCH_FORMAT_START, matchFormatReference } from '../io/matchFormatReference.js';
-import { buildProgram } from './main.js';
+import { MATCH_FORMAT_END, MATCH_FORMAT_START, matchFormatReference } from './matchFormatReference.js';
+import { buildProgram } from '../cli/main.js';
 
 export const MATCH_EXAMPLE_START = '<!-- match-example:start -->';
 export const MATCH_EXAMPLE_END = '<!-- match-example:end -->';

@@ -1,5 +1,5 @@
-// The CLI reference in the README is the commands' own help text, generated, not copied.
-import { buildProgram } from './main.js';
+// The command reference in docs/cli.md is the commands' own help text, generated, not copied.
+import { buildProgram } from '../cli/main.js';
 
 export const CLI_HELP_START = '<!-- cli-help:start -->';
 export const CLI_HELP_END = '<!-- cli-help:end -->';
