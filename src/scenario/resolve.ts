@@ -7,7 +7,8 @@ import {
 import { E } from '../domain/fp.js';
 import { distanceMiles, normaliseZoneCode, type Gazetteer } from '../domain/geography.js';
 import type { Scenario } from '../domain/scenario.js';
-import { epochDayOf } from '../domain/time.js';
+import { DAYS_PER_YEAR, epochDayOf } from '../domain/time.js';
+import { toSimDay } from '../domain/units.js';
 import {
   AGE_BANDS, NEEDS, PLACEMENT_TYPES, ROUTE_TYPES, ageBandOfAgeDays, isCarerType,
   type AgeBand, type ExitReason, type Need, type PlacementType,
@@ -18,7 +19,6 @@ import type {
 import { apportion } from '../random/distributions.js';
 import { expandLevers } from './levers.js';
 
-const DAYS_PER_YEAR = 365.25;
 const typeIndex = (p: PlacementType): number => PLACEMENT_TYPES.indexOf(p);
 const bandIndex = (b: AgeBand): number => AGE_BANDS.indexOf(b);
 const needIndex = (n: Need): number => NEEDS.indexOf(n);
@@ -239,9 +239,9 @@ export const resolveScenario = (
     const dob = epochDayOf(ch.dateOfBirth);
     const ageDays = startEpochDay - dob;
     if (ageDays < 0 || ageDays >= 18 * DAYS_PER_YEAR) problems.add(`${path}.dateOfBirth`, `expected a child aged 0–17 on ${s.startDate}, found born ${ch.dateOfBirth}`);
-    const entryDay = epochDayOf(ch.entryDate) - startEpochDay;
+    const entryDay = toSimDay(epochDayOf(ch.entryDate), startEpochDay);
     if (entryDay > 0) problems.add(`${path}.entryDate`, `expected a date on or before the start date ${s.startDate}, found ${ch.entryDate}`);
-    const placementStartDay = ch.placementStartDate === undefined ? undefined : epochDayOf(ch.placementStartDate) - startEpochDay;
+    const placementStartDay = ch.placementStartDate === undefined ? undefined : toSimDay(epochDayOf(ch.placementStartDate), startEpochDay);
     if (placementStartDay !== undefined && (placementStartDay > 0 || placementStartDay < entryDay)) {
       problems.add(`${path}.placementStartDate`, `expected a date between entryDate and the start date, found ${ch.placementStartDate}`);
     }

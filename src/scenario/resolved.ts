@@ -2,6 +2,7 @@
 // pools of carers become individual households, rates become per-day numbers.
 import type { AgeBand, CarerType, ExitReason, Need, PlacementType } from '../domain/vocabulary.js';
 import type { FallbackStep, Scenario } from '../domain/scenario.js';
+import type { EpochDay, SimDay } from '../domain/units.js';
 import type { LeverEffects } from './levers.js';
 
 export interface ResolvedZone {
@@ -73,8 +74,8 @@ export interface InitialChildSpec {
   readonly placementType: number;
   readonly homeZone: number | undefined; // undefined: drawn from the home zones
   readonly placementZone: number | undefined;
-  readonly entryDay: number | undefined; // days since start (≤ 0)
-  readonly placementStartDay: number | undefined;
+  readonly entryDay: SimDay | undefined; // ≤ 0
+  readonly placementStartDay: SimDay | undefined;
   readonly placementsInLast12Months: number | undefined;
 }
 
@@ -103,7 +104,7 @@ export interface ResolvedScenario {
   readonly expanded: Scenario;
   readonly effects: LeverEffects;
   readonly name: string;
-  readonly startEpochDay: number;
+  readonly startEpochDay: EpochDay;
   readonly defaultYears: number;
   readonly zones: readonly ResolvedZone[];
   readonly zoneIndex: ReadonlyMap<string, number>;

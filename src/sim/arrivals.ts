@@ -2,6 +2,7 @@
 // sibling groups) and the route or search that places them; and other authorities' children
 // occupying local IFA and residential places (external demand).
 import { DAYS_PER_YEAR } from '../domain/time.js';
+import type { SimDay } from '../domain/units.js';
 import { AGE_BANDS, NEEDS } from '../domain/vocabulary.js';
 import { exponential } from '../random/distributions.js';
 import { bandAgeDays, newChild } from './children.js';
@@ -52,14 +53,14 @@ export const scheduleEntries = (st: ReplicationState): void => {
       const groupU = s.next();
       const sizeU = s.next();
       if (accept * maxRate > arrivalsPerDay * Math.exp(growth * t) * factorAt(t)) continue;
-      const day = Math.floor(t);
+      const day = Math.floor(t) as SimDay;
       const homeZone = st.drawHome({ next: () => homeU });
       const size = canBeGroup && groupU < rs.siblingShare ? drawSiblings({ next: () => sizeU }) : 1;
       const gid = size > 1 ? st.groupId++ : -1;
       const group: SimChild[] = [];
       for (let g = 0; g < size; g++) {
         const ageDays = Math.floor(lower + (g === 0 ? ageU : s.next()) * (upper - lower));
-        group.push(newChild(st, s, day - ageDays, cell.need, homeZone, gid, day, day, false));
+        group.push(newChild(st, s, (day - ageDays) as SimDay, cell.need, homeZone, gid, day, day, false));
       }
       st.queue.push(day, entry(group[0]!.idx, size));
     }

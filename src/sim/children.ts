@@ -2,6 +2,7 @@
 // hazard by age band and time in care, or the 18th birthday), and leaving care on that day.
 import { AGE_BAND_LOWER_YEARS, AGE_BANDS, CARE_LEAVING_AGE_YEARS, type ExitReason } from '../domain/vocabulary.js';
 import { DAYS_PER_YEAR } from '../domain/time.js';
+import type { SimDay } from '../domain/units.js';
 import { unitExponential } from '../random/distributions.js';
 import { entityStream, type Rng } from '../random/rng.js';
 import type { Exit } from './events.js';
@@ -21,7 +22,7 @@ export const bandAgeDays = (band: number): [number, number] => {
 
 /** A child (not yet in care) whose exit is drawn from day `from`; its own stream is seeded from `src`. */
 export const newChild = (
-  st: ReplicationState, src: Rng, dobDay: number, need: number, homeZone: number, group: number, entryDay: number, from: number, initial: boolean,
+  st: ReplicationState, src: Rng, dobDay: SimDay, need: number, homeZone: number, group: number, entryDay: SimDay, from: SimDay, initial: boolean,
 ): SimChild => {
   const rs = st.rs;
   // Every per-child draw comes from the child's own stream, made in a fixed order.

@@ -1,6 +1,7 @@
 // The starting population: the children in care on the start date, each with an age, a home, a
 // time in care and a placement history drawn so that year-based measures are right from the first
 // year, then placed in random order with households of their recorded placement type.
+import type { SimDay } from '../domain/units.js';
 import { exponential } from '../random/distributions.js';
 import { bandAgeDays, newChild } from './children.js';
 import { exit } from './events.js';
@@ -17,11 +18,11 @@ export const placeStartingPopulation = (st: ReplicationState): void => {
   for (const spec of rs.initialChildren) {
     const [lower, upper] = bandAgeDays(spec.ageBand);
     const ageDays = spec.ageDays ?? Math.floor(lower + init.next() * (upper - lower));
-    const dobDay = -ageDays;
+    const dobDay = -ageDays as SimDay;
     const homeZone = spec.homeZone ?? st.drawHome(init);
     const inCareDays = Math.min(ageDays, Math.floor(exponential(init, 1 / rs.meanDaysInCare[spec.ageBand]!)));
-    const entryDay = spec.entryDay ?? -inCareDays;
-    const c = newChild(st, init, dobDay, spec.need, homeZone, -1, entryDay, 0, true);
+    const entryDay = spec.entryDay ?? (-inCareDays as SimDay);
+    const c = newChild(st, init, dobDay, spec.need, homeZone, -1, entryDay, 0 as SimDay, true);
     const k = Math.max(1, spec.placementsInLast12Months ?? drawHistory(init));
     // Placement history: k placements overlapping the last 365 days, the current one last. A
     // child with one placement has been in it since entry or, after earlier moves, for a year

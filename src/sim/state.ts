@@ -3,6 +3,7 @@
 // `runReplication` and never escapes it (tests may ask for a trace, which copies what they need).
 import { PLACEMENT_TYPES, type ExitReason } from '../domain/vocabulary.js';
 import { financialYearsFrom, type FinancialYear } from '../domain/time.js';
+import type { SimDay } from '../domain/units.js';
 import type { MatchRules, VacancyView } from '../matching/rules/types.js';
 import { METRIC_COUNT } from '../metrics/catalog.js';
 import { categorical } from '../random/distributions.js';
@@ -16,12 +17,12 @@ import type { ReplicationTrace } from './trace.js';
 
 export interface SimChild {
   readonly idx: number;
-  readonly dobDay: number;
+  readonly dobDay: SimDay;
   need: number; // may escalate from standard to complex after a breakdown
   readonly homeZone: number;
   readonly group: number; // sibling group id, -1 if none
   readonly initial: boolean; // in care at the start date
-  readonly entryDay: number;
+  readonly entryDay: SimDay;
   exitDay: number;
   readonly exitReason: ExitReason;
   readonly emergencyAtEntry: boolean;
