@@ -8,7 +8,7 @@ import { E } from '../domain/fp.js';
 import { distanceMiles, normaliseZoneCode, type Gazetteer } from '../domain/geography.js';
 import type { Scenario } from '../domain/scenario.js';
 import { DAYS_PER_YEAR, epochDayOf } from '../domain/time.js';
-import { toSimDay } from '../domain/units.js';
+import { days, poundsPerWeek, ratePerYear, simDay, toSimDay, type SimDay } from '../domain/units.js';
 import {
   AGE_BANDS, NEEDS, PLACEMENT_TYPES, ROUTE_TYPES, ageBandOfAgeDays, isCarerType,
   type AgeBand, type ExitReason, type Need, type PlacementType,
@@ -115,7 +115,7 @@ export const resolveScenario = (
   const { scenario: s, effects } = expandLevers(original, years, (path, message) => problems.add(path, message));
   // Totals first: beyond their bounds the households and children are not laid out at all.
   const tooBig = checkTotals(s, years, problems);
-  const dayOf = (date: string | undefined, fallback: number): number => (date === undefined ? fallback : epochDayOf(date) - startDay);
+  const dayOf = (date: string | undefined, fallback: number): SimDay => (date === undefined ? simDay(fallback) : toSimDay(epochDayOf(date), startDay));
   const zones: ResolvedZone[] = [];
   const zoneIndex = new Map<string, number>();
   const laCodes = new Set(s.geography.laCodes ?? []);
@@ -184,20 +184,20 @@ export const resolveScenario = (
     const spec: PoolSpec = {
       id: pool.id, type: typeIndex(pool.type), carerType: pool.type, zones: z, places,
       ageMin, ageMax, needsMask: needsMaskOf(pool.needs), needCount: new Set(pool.needs).size,
-      siblingCapacity: pool.siblingCapacity, weeklyCost: cost ?? 0, hubShare: pool.hubShare ?? 0,
+      siblingCapacity: pool.siblingCapacity, weeklyCost: poundsPerWeek(cost ?? 0), hubShare: pool.hubShare ?? 0,
       paidWhenEmpty: pool.paidWhenEmpty ?? false,
-      recruitmentPerYear: pool.recruitment?.householdsPerYear ?? 0,
-      pipelineDays: pool.recruitment?.pipelineDays ?? 0,
+      recruitmentPerYear: ratePerYear(pool.recruitment?.householdsPerYear ?? 0),
+      pipelineDays: days(pool.recruitment?.pipelineDays ?? 0),
       recruitFromDay: dayOf(pool.recruitment?.from, 0),
       recruitToDay: dayOf(pool.recruitment?.to, Number.POSITIVE_INFINITY),
       costPerApproval: pool.recruitment?.costPerApproval ?? 0,
-      deregistrationPerYear: pool.deregistration?.perYear ?? 0,
+      deregistrationPerYear: ratePerYear(pool.deregistration?.perYear ?? 0),
       deregistrationMultiplier: pool.deregistration?.multiplier ?? 1,
       deregistrationMultiplierFromDay: dayOf(pool.deregistration?.multiplierFrom, 0),
-      opensDay: Math.max(0, dayOf(pool.opens, 0)),
+      opensDay: simDay(Math.max(0, dayOf(pool.opens, 0))),
       closesDay: dayOf(pool.closes, Number.POSITIVE_INFINITY),
       costPerHouseholdPerYear: pool.costPerHouseholdPerYear ?? 0,
-      emergencyMaxStayDays: pool.emergencyOnly?.maxStayDays ?? 0,
+      emergencyMaxStayDays: days(pool.emergencyOnly?.maxStayDays ?? 0),
     };
     if (spec.closesDay <= spec.opensDay) problems.add(`${path}.closes`, `expected a date after the pool opens, found ${pool.closes}`);
     pools.push(spec);
@@ -313,7 +313,7 @@ export const resolveScenario = (
 
   // External demand.
   const external = (s.externalDemand ?? []).map((x, i) => ({
-    type: typeIndex(x.carerType), perYear: x.arrivalsPerYear, meanStayDays: x.meanStayDays,
+    type: typeIndex(x.carerType), perYear: ratePerYear(x.arrivalsPerYear), meanStayDays: days(x.meanStayDays),
     pools: x.pools?.map((id, j) => {
       const p = poolIds.get(id);
       if (p === undefined) problems.add(`$.externalDemand[${i}].pools[${j}]`, `expected a carer pool id, found ${JSON.stringify(id)}`);

@@ -2,7 +2,7 @@
 // pools of carers become individual households, rates become per-day numbers.
 import type { AgeBand, CarerType, ExitReason, Need, PlacementType } from '../domain/vocabulary.js';
 import type { FallbackStep, Scenario } from '../domain/scenario.js';
-import type { EpochDay, SimDay } from '../domain/units.js';
+import type { Days, EpochDay, PoundsPerWeek, RatePerYear, SimDay } from '../domain/units.js';
 import type { LeverEffects } from './levers.js';
 
 export interface ResolvedZone {
@@ -29,7 +29,7 @@ export interface HouseholdSpec {
   readonly needsMask: number; // bit i = NEEDS[i]
   readonly needCount: number;
   readonly siblingCapacity: number;
-  readonly weeklyCost: number;
+  readonly weeklyCost: PoundsPerWeek;
   readonly hub: boolean;
   readonly paidWhenEmpty: boolean;
 }
@@ -45,25 +45,25 @@ export interface PoolSpec {
   readonly needsMask: number;
   readonly needCount: number;
   readonly siblingCapacity: number | undefined;
-  readonly weeklyCost: number;
+  readonly weeklyCost: PoundsPerWeek;
   readonly hubShare: number;
   readonly paidWhenEmpty: boolean;
-  readonly recruitmentPerYear: number;
-  readonly pipelineDays: number;
+  readonly recruitmentPerYear: RatePerYear;
+  readonly pipelineDays: Days;
   /** Approvals happen between these days (pipeline included in `recruitFromDay + pipelineDays`). */
-  readonly recruitFromDay: number;
-  readonly recruitToDay: number;
+  readonly recruitFromDay: SimDay;
+  readonly recruitToDay: SimDay;
   readonly costPerApproval: number;
-  readonly deregistrationPerYear: number;
+  readonly deregistrationPerYear: RatePerYear;
   /** The deregistration rate is multiplied by this from `deregistrationMultiplierFromDay`. */
   readonly deregistrationMultiplier: number;
-  readonly deregistrationMultiplierFromDay: number;
+  readonly deregistrationMultiplierFromDay: SimDay;
   /** Households exist from `opensDay` until `closesDay` (Infinity: never closes). */
-  readonly opensDay: number;
-  readonly closesDay: number;
+  readonly opensDay: SimDay;
+  readonly closesDay: SimDay;
   readonly costPerHouseholdPerYear: number;
   /** > 0: emergency beds, used only as the first fallback, for at most this many days. */
-  readonly emergencyMaxStayDays: number;
+  readonly emergencyMaxStayDays: Days;
 }
 
 export interface InitialChildSpec {
@@ -132,7 +132,7 @@ export interface ResolvedScenario {
   readonly exitReasons: readonly { readonly reasons: readonly ExitReason[]; readonly weights: readonly number[] }[];
   readonly households: readonly HouseholdSpec[];
   readonly pools: readonly PoolSpec[];
-  readonly external: readonly { readonly type: number; readonly perYear: number; readonly meanStayDays: number; readonly pools: readonly number[] | undefined }[];
+  readonly external: readonly { readonly type: number; readonly perYear: RatePerYear; readonly meanStayDays: Days; readonly pools: readonly number[] | undefined }[];
   /** Per day, [typeIndex * AGE_BANDS.length + bandIndex]. */
   readonly breakdownPerDay: Float64Array;
   readonly plannedPerDay: Float64Array;

@@ -2,7 +2,7 @@
 // hazard by age band and time in care, or the 18th birthday), and leaving care on that day.
 import { AGE_BAND_LOWER_YEARS, AGE_BANDS, CARE_LEAVING_AGE_YEARS, type ExitReason } from '../domain/vocabulary.js';
 import { DAYS_PER_YEAR } from '../domain/time.js';
-import type { SimDay } from '../domain/units.js';
+import type { Miles, PoundsPerWeek, SimDay } from '../domain/units.js';
 import { unitExponential } from '../random/distributions.js';
 import { entityStream, type Rng } from '../random/rng.js';
 import type { Exit } from './events.js';
@@ -40,7 +40,7 @@ export const newChild = (
   const c: SimChild = {
     idx: st.children.length, dobDay, need, homeZone, group, initial, entryDay, exitDay, exitReason,
     emergencyAtEntry: emergencyU < rs.emergencyShare, routeDraw, rng, inCare: false, entered: false, via: 'match', isMove: false,
-    type: -1, household: -1, zone: homeZone, miles: 0, placementStart: entryDay, seq: 0, weekly: 0, costFrom: from, starts: [],
+    type: -1, household: -1, zone: homeZone, miles: 0 as Miles, placementStart: entryDay, seq: 0, weekly: 0 as PoundsPerWeek, costFrom: from, starts: [],
   };
   st.children.push(c);
   return c;

@@ -3,6 +3,7 @@
 // with hazards by placement type and age band scaled by the quality of the match.
 import { DAYS_PER_YEAR } from '../domain/time.js';
 import { OVER_20_MILES } from '../domain/geography.js';
+import type { Miles, PoundsPerWeek } from '../domain/units.js';
 import { AGE_BANDS, PLACEMENT_TYPES } from '../domain/vocabulary.js';
 import type { MatchRequest, MatchRules } from '../matching/rules/types.js';
 import { unitExponential } from '../random/distributions.js';
@@ -18,7 +19,7 @@ const RESIDENTIAL_MASK = (1 << PLACEMENT_TYPES.indexOf('residentialInHouse')) | 
 
 export const ageYearsAt = (c: SimChild, day: number): number => Math.floor((day - c.dobDay) / DAYS_PER_YEAR);
 
-export const milesBetween = (st: ReplicationState, a: number, b: number): number => st.rs.distance[a * st.nZones + b]!;
+export const milesBetween = (st: ReplicationState, a: number, b: number): Miles => st.rs.distance[a * st.nZones + b]! as Miles;
 
 export const rulesFor = (st: ReplicationState, c: SimChild, day: number): MatchRules => st.rulesByBand[bandIndexAt(c.dobDay, day)]!;
 
@@ -86,7 +87,7 @@ export const place = (
   c.zone = zone;
   c.miles = milesBetween(st, c.homeZone, zone);
   c.placementStart = day;
-  c.weekly = weekly + (rs.needUplift[c.need] ?? 0) * (type === T_UNREGISTERED ? 0 : 1);
+  c.weekly = (weekly + (rs.needUplift[c.need] ?? 0) * (type === T_UNREGISTERED ? 0 : 1)) as PoundsPerWeek;
   c.costFrom = Math.max(day, 0);
   if (!how.history) c.starts.push(day);
   if (household >= 0) {

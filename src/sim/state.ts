@@ -3,7 +3,7 @@
 // `runReplication` and never escapes it (tests may ask for a trace, which copies what they need).
 import { PLACEMENT_TYPES, type ExitReason } from '../domain/vocabulary.js';
 import { financialYearsFrom, type FinancialYear } from '../domain/time.js';
-import type { SimDay } from '../domain/units.js';
+import type { Miles, PoundsPerWeek, SimDay } from '../domain/units.js';
 import type { MatchRules, VacancyView } from '../matching/rules/types.js';
 import { METRIC_COUNT } from '../metrics/catalog.js';
 import { categorical } from '../random/distributions.js';
@@ -34,10 +34,10 @@ export interface SimChild {
   type: number;
   household: number; // -1: no household (route, spot purchase, unregistered)
   zone: number;
-  miles: number;
+  miles: Miles;
   placementStart: number;
   seq: number; // bumps at every placement change; stale events carry an old value
-  weekly: number; // £ a week at start-date prices
+  weekly: PoundsPerWeek; // at start-date prices
   costFrom: number; // day up to which placement cost has been accrued
   readonly starts: number[]; // placement start days (history included)
   via: PlacementSegment['via'];
