@@ -14,12 +14,12 @@ import {
   type AgeBand, type ExitReason, type Need, type PlacementType,
 } from '../domain/vocabulary.js';
 import type {
-  HazardSteps, HouseholdSpec, InitialChildSpec, PoolSpec, ResolvedScenario, ResolvedZone, WeightedIndices,
+  HazardSteps, HouseholdSpec, InitialChildSpec, PlacementTypeIndex, PoolIndex, PoolSpec, ResolvedScenario, ResolvedZone, WeightedIndices, ZoneIndex,
 } from './resolved.js';
 import { apportion } from '../random/distributions.js';
 import { expandLevers } from './levers.js';
 
-const typeIndex = (p: PlacementType): number => PLACEMENT_TYPES.indexOf(p);
+const typeIndex = (p: PlacementType): PlacementTypeIndex => PLACEMENT_TYPES.indexOf(p) as PlacementTypeIndex;
 const bandIndex = (b: AgeBand): number => AGE_BANDS.indexOf(b);
 const needIndex = (n: Need): number => NEEDS.indexOf(n);
 const needsMaskOf = (needs: readonly Need[]): number => needs.reduce((m, n) => m | (1 << needIndex(n)), 0);
@@ -117,12 +117,12 @@ export const resolveScenario = (
   const tooBig = checkTotals(s, years, problems);
   const dayOf = (date: string | undefined, fallback: number): SimDay => (date === undefined ? simDay(fallback) : toSimDay(epochDayOf(date), startDay));
   const zones: ResolvedZone[] = [];
-  const zoneIndex = new Map<string, number>();
+  const zoneIndex = new Map<string, ZoneIndex>();
   const laCodes = new Set(s.geography.laCodes ?? []);
   const insideZones = new Set((s.geography.insideZones ?? []).map(normaliseZoneCode));
   const explicit = new Map(Object.entries(s.geography.zones ?? {}).map(([k, v]) => [normaliseZoneCode(k), v]));
 
-  const zoneOf = (code: string, path: string): number | undefined => {
+  const zoneOf = (code: string, path: string): ZoneIndex | undefined => {
     const norm = normaliseZoneCode(code);
     const known = zoneIndex.get(norm);
     if (known !== undefined) return known;
@@ -134,13 +134,14 @@ export const resolveScenario = (
     }
     const inside = ex?.inside ?? (insideZones.has(norm) || (centroid.laCode !== undefined && laCodes.has(centroid.laCode)));
     zones.push({ code: norm, easting: centroid.easting, northing: centroid.northing, inside });
-    zoneIndex.set(norm, zones.length - 1);
-    return zones.length - 1;
+    const z = (zones.length - 1) as ZoneIndex;
+    zoneIndex.set(norm, z);
+    return z;
   };
 
   /** `singleZonePath`: the field holds one zone (a lever's `zone`), so name it without the key. */
-  const zoneWeights = (w: Record<string, number>, path: string, singleZonePath?: string): WeightedIndices => {
-    const indices: number[] = [];
+  const zoneWeights = (w: Record<string, number>, path: string, singleZonePath?: string): WeightedIndices<ZoneIndex> => {
+    const indices: ZoneIndex[] = [];
     const weights: number[] = [];
     for (const [code, weight] of Object.entries(w)) {
       const z = zoneOf(code, singleZonePath ?? keyPath(path, code));
@@ -161,7 +162,7 @@ export const resolveScenario = (
   const homeZones = zoneWeights(s.geography.homeZones, '$.geography.homeZones');
 
   // Carer pools → households.
-  const poolIds = new Map<string, number>();
+  const poolIds = new Map<string, PoolIndex>();
   const pools: PoolSpec[] = [];
   const households: HouseholdSpec[] = [];
   const weekly = s.costs.weekly;
@@ -171,7 +172,7 @@ export const resolveScenario = (
     const path = leverAt ? `$.levers[${Number(leverAt[1]) - 1}]` : `$.carers[${p}]`;
     const oneZone = leverAt && (leverAt[2] === 'inHouseHome' || leverAt[2] === 'emergencyBeds') ? `${path}.zone` : undefined;
     if (poolIds.has(pool.id)) problems.add(`${path}.id`, `expected a unique pool id, found ${JSON.stringify(pool.id)} again`);
-    poolIds.set(pool.id, p);
+    poolIds.set(pool.id, p as PoolIndex);
     const [ageMin, ageMax] = pool.ageRange;
     if (ageMin > ageMax) problems.add(`${path}.ageRange`, `expected [youngest, oldest] with youngest ≤ oldest, found [${ageMin}, ${ageMax}]`);
     if (pool.needs.length === 0) problems.add(`${path}.needs`, 'expected at least one need the carers can meet, found none');
@@ -212,7 +213,7 @@ export const resolveScenario = (
       for (let j = 0; j < n; j++, k++) {
         const size = sizes[k] ?? places.indices[0]!;
         households.push({
-          id: `${pool.id}#${k + 1}`, pool: p, type: spec.type, zone: z.indices[zi]!, places: size,
+          id: `${pool.id}#${k + 1}`, pool: p as PoolIndex, type: spec.type, zone: z.indices[zi]!, places: size,
           ageMin, ageMax, needsMask: spec.needsMask, needCount: spec.needCount,
           siblingCapacity: Math.min(size, pool.siblingCapacity ?? size), weeklyCost: spec.weeklyCost,
           hub: Math.floor(((k + 1) * hubs) / pool.households) > Math.floor((k * hubs) / pool.households),
@@ -265,7 +266,7 @@ export const resolveScenario = (
   // Routes at entry.
   const routes = AGE_BANDS.map((b) => {
     const shares = s.routes.byAgeBand[b] ?? {};
-    const types: number[] = [];
+    const types: PlacementTypeIndex[] = [];
     const probs: number[] = [];
     let total = 0;
     for (const r of ROUTE_TYPES) {
@@ -317,7 +318,7 @@ export const resolveScenario = (
     pools: x.pools?.map((id, j) => {
       const p = poolIds.get(id);
       if (p === undefined) problems.add(`$.externalDemand[${i}].pools[${j}]`, `expected a carer pool id, found ${JSON.stringify(id)}`);
-      return p ?? -1;
+      return p ?? (-1 as PoolIndex);
     }),
   }));
 

@@ -12,17 +12,29 @@ export interface ResolvedZone {
   readonly inside: boolean;
 }
 
-export interface WeightedIndices {
-  readonly indices: readonly number[];
+declare const index: unique symbol;
+/** A position in one of the resolved scenario's (or the replication's) lists, `K` naming which list. */
+export type Index<K extends string> = number & { readonly [index]: K };
+/** A position in PLACEMENT_TYPES (and a bit of the allowed-types masks). */
+export type PlacementTypeIndex = Index<'placementType'>;
+/** A position in `ResolvedScenario.zones` (a row or column of `distance`). */
+export type ZoneIndex = Index<'zone'>;
+/** A position in `ResolvedScenario.pools`. */
+export type PoolIndex = Index<'pool'>;
+/** A position in the replication's households: the starting layout (`ResolvedScenario.households`) first, then approvals in time order. */
+export type HouseholdIndex = Index<'household'>;
+
+export interface WeightedIndices<I extends number = number> {
+  readonly indices: readonly I[];
   readonly weights: readonly number[];
 }
 
 /** A carer household or a children's home, as laid out at the start. */
 export interface HouseholdSpec {
   readonly id: string;
-  readonly pool: number;
-  readonly type: number; // index into PLACEMENT_TYPES
-  readonly zone: number;
+  readonly pool: PoolIndex;
+  readonly type: PlacementTypeIndex;
+  readonly zone: ZoneIndex;
   readonly places: number;
   readonly ageMin: number; // years, inclusive
   readonly ageMax: number; // years, inclusive
@@ -36,9 +48,9 @@ export interface HouseholdSpec {
 
 export interface PoolSpec {
   readonly id: string;
-  readonly type: number;
+  readonly type: PlacementTypeIndex;
   readonly carerType: CarerType;
-  readonly zones: WeightedIndices;
+  readonly zones: WeightedIndices<ZoneIndex>;
   readonly places: WeightedIndices; // indices are place counts
   readonly ageMin: number;
   readonly ageMax: number;
@@ -71,9 +83,9 @@ export interface InitialChildSpec {
   readonly ageDays: number | undefined; // undefined: drawn within the band
   readonly ageBand: number;
   readonly need: number;
-  readonly placementType: number;
-  readonly homeZone: number | undefined; // undefined: drawn from the home zones
-  readonly placementZone: number | undefined;
+  readonly placementType: PlacementTypeIndex;
+  readonly homeZone: ZoneIndex | undefined; // undefined: drawn from the home zones
+  readonly placementZone: ZoneIndex | undefined;
   readonly entryDay: SimDay | undefined; // ≤ 0
   readonly placementStartDay: SimDay | undefined;
   readonly placementsInLast12Months: number | undefined;
@@ -107,10 +119,10 @@ export interface ResolvedScenario {
   readonly startEpochDay: EpochDay;
   readonly defaultYears: number;
   readonly zones: readonly ResolvedZone[];
-  readonly zoneIndex: ReadonlyMap<string, number>;
+  readonly zoneIndex: ReadonlyMap<string, ZoneIndex>;
   /** Miles between zones, DfE rounding: distance[i * zones.length + j]. */
   readonly distance: Float64Array;
-  readonly homeZones: WeightedIndices;
+  readonly homeZones: WeightedIndices<ZoneIndex>;
   readonly initialChildren: readonly InitialChildSpec[];
   readonly historyPlacements: WeightedIndices; // indices are counts 1, 2, 3 …
   readonly meanDaysInCare: readonly number[]; // by age band
@@ -125,14 +137,14 @@ export interface ResolvedScenario {
   readonly siblingSizes: WeightedIndices;
   readonly emergencyShare: number;
   /** By age band: probability of each route type at entry (index into PLACEMENT_TYPES). */
-  readonly routes: readonly { readonly types: readonly number[]; readonly probs: readonly number[] }[];
+  readonly routes: readonly { readonly types: readonly PlacementTypeIndex[]; readonly probs: readonly number[] }[];
   /** By placement type index: where route placements are; undefined = the home zone. */
-  readonly routeZones: readonly (WeightedIndices | undefined)[];
+  readonly routeZones: readonly (WeightedIndices<ZoneIndex> | undefined)[];
   readonly exitHazards: readonly HazardSteps[]; // by age band, steps in time in care
   readonly exitReasons: readonly { readonly reasons: readonly ExitReason[]; readonly weights: readonly number[] }[];
   readonly households: readonly HouseholdSpec[];
   readonly pools: readonly PoolSpec[];
-  readonly external: readonly { readonly type: number; readonly perYear: RatePerYear; readonly meanStayDays: Days; readonly pools: readonly number[] | undefined }[];
+  readonly external: readonly { readonly type: PlacementTypeIndex; readonly perYear: RatePerYear; readonly meanStayDays: Days; readonly pools: readonly PoolIndex[] | undefined }[];
   /** Per day, [typeIndex * AGE_BANDS.length + bandIndex]. */
   readonly breakdownPerDay: Float64Array;
   readonly plannedPerDay: Float64Array;
@@ -157,8 +169,8 @@ export interface ResolvedScenario {
   readonly fallback: {
     readonly steps: readonly FallbackStep[];
     readonly spotAvailability: number;
-    readonly spotType: readonly (number | undefined)[]; // by need
-    readonly spotZones: WeightedIndices;
+    readonly spotType: readonly (PlacementTypeIndex | undefined)[]; // by need
+    readonly spotZones: WeightedIndices<ZoneIndex>;
     readonly spotCostMultiplier: number;
     readonly retryDays: number;
   };

@@ -12,7 +12,7 @@ import { setFree } from './households.js';
 import { add, METRICS as M, yearOfDay } from './ledger.js';
 import { place } from './placement.js';
 import { findPlacement } from './search.js';
-import { pick, streamOf, type ReplicationState, type SimChild, type SimHousehold } from './state.js';
+import { NO_HOUSEHOLD, pick, streamOf, type ReplicationState, type SimChild, type SimHousehold } from './state.js';
 
 /** Thinning headroom: entry candidates are drawn at twice the rate, so a lever can scale a rate by up
  * to 2 without changing the candidate times (common random numbers for prevention levers). */
@@ -90,7 +90,7 @@ export const onEntry = (st: ReplicationState, e: Entry, day: number): void => {
       const zd = st.routeZoneDraw[type];
       for (const c of group) {
         const zone = zd === undefined ? c.homeZone : zd(c.rng);
-        place(st, c, day, type, -1, zone, rs.weeklyCost[type]!, { emergency: false, mismatch: false, isMove: false, via: 'route' });
+        place(st, c, day, type, NO_HOUSEHOLD, zone, rs.weeklyCost[type]!, { emergency: false, mismatch: false, isMove: false, via: 'route' });
       }
       return;
     }

@@ -11,7 +11,8 @@ import { placementEnd, retry, stepDown } from './events.js';
 import { bandAndStepHazardTime, bandIndexAt } from './hazards.js';
 import { setFree } from './households.js';
 import { accrueChild, addMove, T_UNREGISTERED } from './ledger.js';
-import type { PlacementSegment, ReplicationState, SimChild } from './state.js';
+import type { HouseholdIndex, PlacementTypeIndex, ZoneIndex } from '../scenario/resolved.js';
+import { NO_HOUSEHOLD, type PlacementSegment, type ReplicationState, type SimChild } from './state.js';
 import { traceSegment } from './trace.js';
 
 const BANDS = AGE_BANDS.length;
@@ -49,7 +50,7 @@ export const closeSegment = (st: ReplicationState, c: SimChild, day: number, end
     if (at >= 0) h.children.splice(at, 1);
     if (trace && h.free > h.places) trace.violations.push(`household ${h.id} has more free places than places`);
   }
-  c.household = -1;
+  c.household = NO_HOUSEHOLD;
 };
 
 /** Draw when the child's new placement ends (the earlier of a breakdown and a planned move). */
@@ -76,7 +77,7 @@ const schedulePlacementEnd = (st: ReplicationState, c: SimChild, day: number, em
 
 /** Put a child in a placement from `day`; the previous one must already be closed. */
 export const place = (
-  st: ReplicationState, c: SimChild, day: number, type: number, household: number, zone: number, weekly: number, how: PlaceOptions,
+  st: ReplicationState, c: SimChild, day: number, type: PlacementTypeIndex, household: HouseholdIndex, zone: ZoneIndex, weekly: number, how: PlaceOptions,
 ): void => {
   const rs = st.rs;
   c.seq++;
@@ -114,5 +115,5 @@ export const place = (
 /** Place a child with household `h` as matched (not a fallback). */
 export const placeWith = (st: ReplicationState, c: SimChild, day: number, h: number, how: PlaceOptions): void => {
   const hh = st.households[h]!;
-  place(st, c, day, hh.type, h, hh.zone, hh.weeklyCost, how);
+  place(st, c, day, hh.type, hh.id, hh.zone, hh.weeklyCost, how);
 };

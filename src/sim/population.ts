@@ -7,14 +7,15 @@ import { bandAgeDays, newChild } from './children.js';
 import { exit } from './events.js';
 import { T_UNREGISTERED } from './ledger.js';
 import { place, requestFor } from './placement.js';
-import { pick, streamOf, type ReplicationState, type SimChild, type SimHousehold } from './state.js';
+import type { PlacementTypeIndex, ZoneIndex } from '../scenario/resolved.js';
+import { NO_HOUSEHOLD, pick, streamOf, type ReplicationState, type SimChild, type SimHousehold } from './state.js';
 
 export const placeStartingPopulation = (st: ReplicationState): void => {
   const { rs, households, horizon } = st;
   const init = streamOf(st, 'initial-population');
   const drawHistory = pick(rs.historyPlacements);
   const initialOrder: SimChild[] = [];
-  const initialPlacement: { type: number; start: number; zone: number }[] = [];
+  const initialPlacement: { type: PlacementTypeIndex; start: number; zone: ZoneIndex }[] = [];
   for (const spec of rs.initialChildren) {
     const [lower, upper] = bandAgeDays(spec.ageBand);
     const ageDays = spec.ageDays ?? Math.floor(lower + init.next() * (upper - lower));
@@ -43,7 +44,7 @@ export const placeStartingPopulation = (st: ReplicationState): void => {
     initialOrder.push(c);
     st.initialInCare++;
     if (c.exitDay < horizon) st.queue.push(c.exitDay, exit(c.idx));
-    initialPlacement.push({ type: spec.placementType, start: current, zone: spec.placementZone ?? -1 });
+    initialPlacement.push({ type: spec.placementType, start: current, zone: spec.placementZone ?? (-1 as ZoneIndex) }); // -1: drawn below
   }
   // Place the starting population in random order, each child with a household of its recorded
   // type drawn in proportion to free places, weighted by exp(−miles / initialLocalityMiles) when
@@ -61,7 +62,7 @@ export const placeStartingPopulation = (st: ReplicationState): void => {
   for (const i of order) {
     const c = initialOrder[i]!;
     const { type, start, zone: presetZone } = initialPlacement[i]!;
-    let household = -1;
+    let household = NO_HOUSEHOLD;
     let relaxedInitial = false;
     let zone = presetZone;
     const ofType = st.householdsOfType[type]!;

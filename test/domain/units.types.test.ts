@@ -8,7 +8,8 @@ import {
   days, epochDay, miles, poundsPerWeek, ratePerYear, simDay, toEpochDay, toSimDay,
   type Days, type EpochDay, type Miles, type PoundsPerWeek, type RatePerYear, type SimDay,
 } from '../../src/domain/units.js';
-import type { ResolvedScenario } from '../../src/scenario/resolved.js';
+import type { HouseholdIndex, PoolIndex, ResolvedScenario, ZoneIndex } from '../../src/scenario/resolved.js';
+import type { SimChild } from '../../src/sim/state.js';
 import { eighteenthBirthday } from '../../src/sim/hazards.js';
 
 const start = epochDayOf('2022-12-31');
@@ -56,6 +57,13 @@ describe('units in the types', () => {
     // @ts-expect-error a plain number has no unit until it is given one
     const _d: Days = 28;
     expect(days(28)).toBe(28);
+    const zone = 3 as ZoneIndex;
+    // @ts-expect-error a zone is not a household
+    const _h: HouseholdIndex = zone;
+    // @ts-expect-error a child's household is a household index, not a pool's
+    const _c: Pick<SimChild, 'household'> = { household: 0 as PoolIndex };
+    // @ts-expect-error miles where a child's weekly cost belongs
+    const _w: Pick<SimChild, 'weekly'> = { weekly: miles(12) };
     isoDateOfEpochDay(19_357); // a plain number is still taken here (the 903 and matching code, see EpochDayLike)
   });
 });
