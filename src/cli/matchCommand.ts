@@ -4,6 +4,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { DateCell } from '../domain/csvCells.js';
 import { E } from '../domain/fp.js';
 import { epochDayOf } from '../domain/time.js';
+import { days, miles } from '../domain/units.js';
 import { loadMatchFiles } from '../io/matchFiles.js';
 import { matchCsv, matchJson, type MatchReportMeta } from '../io/matchOutput.js';
 import { matchTable } from '../io/matchTable.js';
@@ -95,7 +96,7 @@ export const registerMatch = (program: Command, out: (s: string) => void): void 
       const plan = planOrFail(outputs, [referrals, vacancies, ...scenarioInputFiles(o.scenario)], o.force);
       const date = o.date ?? today();
       const loaded = orFail(loadMatchFiles({ referrals, vacancies, scenario: o.scenario }, epochDayOf(date), {
-        weights, settings: { laterDays: o.laterDays, schoolMiles: o.schoolMiles },
+        weights, settings: { laterDays: days(o.laterDays), schoolMiles: miles(o.schoolMiles) },
       }));
       const { input, context } = loaded;
       const result = matchReferrals(input.referrals, input.vacancies, context, o.policy, { explain: o.explain === true });

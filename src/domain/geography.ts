@@ -1,4 +1,5 @@
 // Zones (postcode sectors or districts) and the DfE distance method.
+import type { Miles } from './units.js';
 
 /** OS national grid centroid of a postcode sector or district, metres. */
 export interface Centroid {
@@ -17,13 +18,13 @@ const KM_PER_MILE = 1.6093;
  * DfE method: straight-line distance between the two centroids on the OS grid, in miles,
  * rounded to 0.1 mile as DfE publishes it.
  */
-export const distanceMiles = (a: Centroid, b: Centroid): number => {
+export const distanceMiles = (a: Centroid, b: Centroid): Miles => {
   const dx = a.easting - b.easting;
   const dy = a.northing - b.northing;
-  return Math.round((Math.sqrt(dx * dx + dy * dy) / METRES_PER_KM / KM_PER_MILE) * 10) / 10;
+  return (Math.round((Math.sqrt(dx * dx + dy * dy) / METRES_PER_KM / KM_PER_MILE) * 10) / 10) as Miles;
 };
 
-export const OVER_20_MILES = 20;
+export const OVER_20_MILES = 20 as Miles;
 
 export type LocationCategory =
   | 'insideUpTo20Miles' | 'insideOver20Miles' | 'outsideUpTo20Miles' | 'outsideOver20Miles' | 'notKnown';

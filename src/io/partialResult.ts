@@ -16,6 +16,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import * as t from 'io-ts';
 import { E } from '../domain/fp.js';
 import type { Scenario } from '../domain/scenario.js';
+import type { EpochDay } from '../domain/units.js';
 
 export const PARTIAL_FORMAT = 'sufficiency-partial';
 export const PARTIAL_FORMAT_VERSION = 1;
@@ -23,13 +24,18 @@ const FIRST_LINE = `${PARTIAL_FORMAT} ${PARTIAL_FORMAT_VERSION}`;
 
 const Int = t.refinement(t.number, (n) => Number.isSafeInteger(n) && n >= 0, 'a whole number');
 
+/** Any number, typed as the `EpochDay` it was written from (a resolved scenario's start). */
+const EpochDayNumber = new t.Type<EpochDay, number, unknown>(
+  'number', (u): u is EpochDay => t.number.is(u), (u, c) => (t.number.is(u) ? t.success(u as EpochDay) : t.failure(u, c)), (a) => a,
+);
+
 const PartialScenarioCodec = t.type({
   name: t.string,
   hash: t.string,
   /** The scenario file as the user named it (for the report). */
   file: t.string,
   /** The first simulated day, days since 1970-01-01. */
-  startEpochDay: t.number,
+  startEpochDay: EpochDayNumber,
   /** The resolved scenario's declared form (`rs.scenario`), for the report's and workbook's About section only; results come from the rows. */
   scenario: t.UnknownRecord,
 });

@@ -7,19 +7,19 @@ import {
 import { E } from '../domain/fp.js';
 import { distanceMiles, normaliseZoneCode, type Gazetteer } from '../domain/geography.js';
 import type { Scenario } from '../domain/scenario.js';
-import { epochDayOf } from '../domain/time.js';
+import { DAYS_PER_YEAR, epochDayOf } from '../domain/time.js';
+import { days, poundsPerWeek, ratePerYear, simDay, toSimDay, type SimDay } from '../domain/units.js';
 import {
   AGE_BANDS, NEEDS, PLACEMENT_TYPES, ROUTE_TYPES, ageBandOfAgeDays, isCarerType,
   type AgeBand, type ExitReason, type Need, type PlacementType,
 } from '../domain/vocabulary.js';
 import type {
-  HazardSteps, HouseholdSpec, InitialChildSpec, PoolSpec, ResolvedScenario, ResolvedZone, WeightedIndices,
+  HazardSteps, HouseholdSpec, InitialChildSpec, PlacementTypeIndex, PoolIndex, PoolSpec, ResolvedScenario, ResolvedZone, WeightedIndices, ZoneIndex,
 } from './resolved.js';
 import { apportion } from './apportion.js';
 import { expandLevers } from './levers.js';
 
-const DAYS_PER_YEAR = 365.25;
-const typeIndex = (p: PlacementType): number => PLACEMENT_TYPES.indexOf(p);
+const typeIndex = (p: PlacementType): PlacementTypeIndex => PLACEMENT_TYPES.indexOf(p) as PlacementTypeIndex;
 const bandIndex = (b: AgeBand): number => AGE_BANDS.indexOf(b);
 const needIndex = (n: Need): number => NEEDS.indexOf(n);
 const needsMaskOf = (needs: readonly Need[]): number => needs.reduce((m, n) => m | (1 << needIndex(n)), 0);
@@ -115,14 +115,14 @@ export const resolveScenario = (
   const { scenario: s, effects } = expandLevers(original, years, (path, message) => problems.add(path, message));
   // Totals first: beyond their bounds the households and children are not laid out at all.
   const tooBig = checkTotals(s, years, problems);
-  const dayOf = (date: string | undefined, fallback: number): number => (date === undefined ? fallback : epochDayOf(date) - startDay);
+  const dayOf = (date: string | undefined, fallback: number): SimDay => (date === undefined ? simDay(fallback) : toSimDay(epochDayOf(date), startDay));
   const zones: ResolvedZone[] = [];
-  const zoneIndex = new Map<string, number>();
+  const zoneIndex = new Map<string, ZoneIndex>();
   const laCodes = new Set(s.geography.laCodes ?? []);
   const insideZones = new Set((s.geography.insideZones ?? []).map(normaliseZoneCode));
   const explicit = new Map(Object.entries(s.geography.zones ?? {}).map(([k, v]) => [normaliseZoneCode(k), v]));
 
-  const zoneOf = (code: string, path: string): number | undefined => {
+  const zoneOf = (code: string, path: string): ZoneIndex | undefined => {
     const norm = normaliseZoneCode(code);
     const known = zoneIndex.get(norm);
     if (known !== undefined) return known;
@@ -134,13 +134,14 @@ export const resolveScenario = (
     }
     const inside = ex?.inside ?? (insideZones.has(norm) || (centroid.laCode !== undefined && laCodes.has(centroid.laCode)));
     zones.push({ code: norm, easting: centroid.easting, northing: centroid.northing, inside });
-    zoneIndex.set(norm, zones.length - 1);
-    return zones.length - 1;
+    const z = (zones.length - 1) as ZoneIndex;
+    zoneIndex.set(norm, z);
+    return z;
   };
 
   /** `singleZonePath`: the field holds one zone (a lever's `zone`), so name it without the key. */
-  const zoneWeights = (w: Record<string, number>, path: string, singleZonePath?: string): WeightedIndices => {
-    const indices: number[] = [];
+  const zoneWeights = (w: Record<string, number>, path: string, singleZonePath?: string): WeightedIndices<ZoneIndex> => {
+    const indices: ZoneIndex[] = [];
     const weights: number[] = [];
     for (const [code, weight] of Object.entries(w)) {
       const z = zoneOf(code, singleZonePath ?? keyPath(path, code));
@@ -161,7 +162,7 @@ export const resolveScenario = (
   const homeZones = zoneWeights(s.geography.homeZones, '$.geography.homeZones');
 
   // Carer pools → households.
-  const poolIds = new Map<string, number>();
+  const poolIds = new Map<string, PoolIndex>();
   const pools: PoolSpec[] = [];
   const households: HouseholdSpec[] = [];
   const weekly = s.costs.weekly;
@@ -171,7 +172,7 @@ export const resolveScenario = (
     const path = leverAt ? `$.levers[${Number(leverAt[1]) - 1}]` : `$.carers[${p}]`;
     const oneZone = leverAt && (leverAt[2] === 'inHouseHome' || leverAt[2] === 'emergencyBeds') ? `${path}.zone` : undefined;
     if (poolIds.has(pool.id)) problems.add(`${path}.id`, `expected a unique pool id, found ${JSON.stringify(pool.id)} again`);
-    poolIds.set(pool.id, p);
+    poolIds.set(pool.id, p as PoolIndex);
     const [ageMin, ageMax] = pool.ageRange;
     if (ageMin > ageMax) problems.add(`${path}.ageRange`, `expected [youngest, oldest] with youngest ≤ oldest, found [${ageMin}, ${ageMax}]`);
     if (pool.needs.length === 0) problems.add(`${path}.needs`, 'expected at least one need the carers can meet, found none');
@@ -184,20 +185,20 @@ export const resolveScenario = (
     const spec: PoolSpec = {
       id: pool.id, type: typeIndex(pool.type), carerType: pool.type, zones: z, places,
       ageMin, ageMax, needsMask: needsMaskOf(pool.needs), needCount: new Set(pool.needs).size,
-      siblingCapacity: pool.siblingCapacity, weeklyCost: cost ?? 0, hubShare: pool.hubShare ?? 0,
+      siblingCapacity: pool.siblingCapacity, weeklyCost: poundsPerWeek(cost ?? 0), hubShare: pool.hubShare ?? 0,
       paidWhenEmpty: pool.paidWhenEmpty ?? false,
-      recruitmentPerYear: pool.recruitment?.householdsPerYear ?? 0,
-      pipelineDays: pool.recruitment?.pipelineDays ?? 0,
+      recruitmentPerYear: ratePerYear(pool.recruitment?.householdsPerYear ?? 0),
+      pipelineDays: days(pool.recruitment?.pipelineDays ?? 0),
       recruitFromDay: dayOf(pool.recruitment?.from, 0),
       recruitToDay: dayOf(pool.recruitment?.to, Number.POSITIVE_INFINITY),
       costPerApproval: pool.recruitment?.costPerApproval ?? 0,
-      deregistrationPerYear: pool.deregistration?.perYear ?? 0,
+      deregistrationPerYear: ratePerYear(pool.deregistration?.perYear ?? 0),
       deregistrationMultiplier: pool.deregistration?.multiplier ?? 1,
       deregistrationMultiplierFromDay: dayOf(pool.deregistration?.multiplierFrom, 0),
-      opensDay: Math.max(0, dayOf(pool.opens, 0)),
+      opensDay: simDay(Math.max(0, dayOf(pool.opens, 0))),
       closesDay: dayOf(pool.closes, Number.POSITIVE_INFINITY),
       costPerHouseholdPerYear: pool.costPerHouseholdPerYear ?? 0,
-      emergencyMaxStayDays: pool.emergencyOnly?.maxStayDays ?? 0,
+      emergencyMaxStayDays: days(pool.emergencyOnly?.maxStayDays ?? 0),
     };
     if (spec.closesDay <= spec.opensDay) problems.add(`${path}.closes`, `expected a date after the pool opens, found ${pool.closes}`);
     pools.push(spec);
@@ -212,7 +213,7 @@ export const resolveScenario = (
       for (let j = 0; j < n; j++, k++) {
         const size = sizes[k] ?? places.indices[0]!;
         households.push({
-          id: `${pool.id}#${k + 1}`, pool: p, type: spec.type, zone: z.indices[zi]!, places: size,
+          id: `${pool.id}#${k + 1}`, pool: p as PoolIndex, type: spec.type, zone: z.indices[zi]!, places: size,
           ageMin, ageMax, needsMask: spec.needsMask, needCount: spec.needCount,
           siblingCapacity: Math.min(size, pool.siblingCapacity ?? size), weeklyCost: spec.weeklyCost,
           hub: Math.floor(((k + 1) * hubs) / pool.households) > Math.floor((k * hubs) / pool.households),
@@ -239,9 +240,9 @@ export const resolveScenario = (
     const dob = epochDayOf(ch.dateOfBirth);
     const ageDays = startEpochDay - dob;
     if (ageDays < 0 || ageDays >= 18 * DAYS_PER_YEAR) problems.add(`${path}.dateOfBirth`, `expected a child aged 0–17 on ${s.startDate}, found born ${ch.dateOfBirth}`);
-    const entryDay = epochDayOf(ch.entryDate) - startEpochDay;
+    const entryDay = toSimDay(epochDayOf(ch.entryDate), startEpochDay);
     if (entryDay > 0) problems.add(`${path}.entryDate`, `expected a date on or before the start date ${s.startDate}, found ${ch.entryDate}`);
-    const placementStartDay = ch.placementStartDate === undefined ? undefined : epochDayOf(ch.placementStartDate) - startEpochDay;
+    const placementStartDay = ch.placementStartDate === undefined ? undefined : toSimDay(epochDayOf(ch.placementStartDate), startEpochDay);
     if (placementStartDay !== undefined && (placementStartDay > 0 || placementStartDay < entryDay)) {
       problems.add(`${path}.placementStartDate`, `expected a date between entryDate and the start date, found ${ch.placementStartDate}`);
     }
@@ -265,7 +266,7 @@ export const resolveScenario = (
   // Routes at entry.
   const routes = AGE_BANDS.map((b) => {
     const shares = s.routes.byAgeBand[b] ?? {};
-    const types: number[] = [];
+    const types: PlacementTypeIndex[] = [];
     const probs: number[] = [];
     let total = 0;
     for (const r of ROUTE_TYPES) {
@@ -313,11 +314,11 @@ export const resolveScenario = (
 
   // External demand.
   const external = (s.externalDemand ?? []).map((x, i) => ({
-    type: typeIndex(x.carerType), perYear: x.arrivalsPerYear, meanStayDays: x.meanStayDays,
+    type: typeIndex(x.carerType), perYear: ratePerYear(x.arrivalsPerYear), meanStayDays: days(x.meanStayDays),
     pools: x.pools?.map((id, j) => {
       const p = poolIds.get(id);
       if (p === undefined) problems.add(`$.externalDemand[${i}].pools[${j}]`, `expected a carer pool id, found ${JSON.stringify(id)}`);
-      return p ?? -1;
+      return p ?? (-1 as PoolIndex);
     }),
   }));
 

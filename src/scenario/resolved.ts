@@ -2,6 +2,7 @@
 // pools of carers become individual households, rates become per-day numbers.
 import type { AgeBand, CarerType, ExitReason, Need, PlacementType } from '../domain/vocabulary.js';
 import type { FallbackStep, Scenario } from '../domain/scenario.js';
+import type { Days, EpochDay, PoundsPerWeek, RatePerYear, SimDay } from '../domain/units.js';
 import type { LeverEffects } from './levers.js';
 
 export interface ResolvedZone {
@@ -11,58 +12,70 @@ export interface ResolvedZone {
   readonly inside: boolean;
 }
 
-export interface WeightedIndices {
-  readonly indices: readonly number[];
+declare const index: unique symbol;
+/** A position in one of the resolved scenario's (or the replication's) lists, `K` naming which list. */
+export type Index<K extends string> = number & { readonly [index]: K };
+/** A position in PLACEMENT_TYPES (and a bit of the allowed-types masks). */
+export type PlacementTypeIndex = Index<'placementType'>;
+/** A position in `ResolvedScenario.zones` (a row or column of `distance`). */
+export type ZoneIndex = Index<'zone'>;
+/** A position in `ResolvedScenario.pools`. */
+export type PoolIndex = Index<'pool'>;
+/** A position in the replication's households: the starting layout (`ResolvedScenario.households`) first, then approvals in time order. */
+export type HouseholdIndex = Index<'household'>;
+
+export interface WeightedIndices<I extends number = number> {
+  readonly indices: readonly I[];
   readonly weights: readonly number[];
 }
 
 /** A carer household or a children's home, as laid out at the start. */
 export interface HouseholdSpec {
   readonly id: string;
-  readonly pool: number;
-  readonly type: number; // index into PLACEMENT_TYPES
-  readonly zone: number;
+  readonly pool: PoolIndex;
+  readonly type: PlacementTypeIndex;
+  readonly zone: ZoneIndex;
   readonly places: number;
   readonly ageMin: number; // years, inclusive
   readonly ageMax: number; // years, inclusive
   readonly needsMask: number; // bit i = NEEDS[i]
   readonly needCount: number;
   readonly siblingCapacity: number;
-  readonly weeklyCost: number;
+  readonly weeklyCost: PoundsPerWeek;
   readonly hub: boolean;
   readonly paidWhenEmpty: boolean;
 }
 
 export interface PoolSpec {
   readonly id: string;
-  readonly type: number;
+  readonly type: PlacementTypeIndex;
   readonly carerType: CarerType;
-  readonly zones: WeightedIndices;
+  readonly zones: WeightedIndices<ZoneIndex>;
   readonly places: WeightedIndices; // indices are place counts
   readonly ageMin: number;
   readonly ageMax: number;
   readonly needsMask: number;
   readonly needCount: number;
   readonly siblingCapacity: number | undefined;
-  readonly weeklyCost: number;
+  readonly weeklyCost: PoundsPerWeek;
   readonly hubShare: number;
   readonly paidWhenEmpty: boolean;
-  readonly recruitmentPerYear: number;
-  readonly pipelineDays: number;
+  readonly recruitmentPerYear: RatePerYear;
+  readonly pipelineDays: Days;
   /** Approvals happen between these days (pipeline included in `recruitFromDay + pipelineDays`). */
-  readonly recruitFromDay: number;
-  readonly recruitToDay: number;
+  readonly recruitFromDay: SimDay;
+  readonly recruitToDay: SimDay;
   readonly costPerApproval: number;
-  readonly deregistrationPerYear: number;
+  readonly deregistrationPerYear: RatePerYear;
   /** The deregistration rate is multiplied by this from `deregistrationMultiplierFromDay`. */
   readonly deregistrationMultiplier: number;
-  readonly deregistrationMultiplierFromDay: number;
+  readonly deregistrationMultiplierFromDay: SimDay;
   /** Households exist from `opensDay` until `closesDay` (Infinity: never closes). */
-  readonly opensDay: number;
-  readonly closesDay: number;
+  readonly opensDay: SimDay;
+  readonly closesDay: SimDay;
   readonly costPerHouseholdPerYear: number;
   /** > 0: emergency beds, used only as the first fallback, for at most this many days. */
-  readonly emergencyMaxStayDays: number;
+  readonly emergencyMaxStayDays: Days;
 }
 
 export interface InitialChildSpec {
@@ -70,11 +83,11 @@ export interface InitialChildSpec {
   readonly ageDays: number | undefined; // undefined: drawn within the band
   readonly ageBand: number;
   readonly need: number;
-  readonly placementType: number;
-  readonly homeZone: number | undefined; // undefined: drawn from the home zones
-  readonly placementZone: number | undefined;
-  readonly entryDay: number | undefined; // days since start (≤ 0)
-  readonly placementStartDay: number | undefined;
+  readonly placementType: PlacementTypeIndex;
+  readonly homeZone: ZoneIndex | undefined; // undefined: drawn from the home zones
+  readonly placementZone: ZoneIndex | undefined;
+  readonly entryDay: SimDay | undefined; // ≤ 0
+  readonly placementStartDay: SimDay | undefined;
   readonly placementsInLast12Months: number | undefined;
 }
 
@@ -103,13 +116,13 @@ export interface ResolvedScenario {
   readonly expanded: Scenario;
   readonly effects: LeverEffects;
   readonly name: string;
-  readonly startEpochDay: number;
+  readonly startEpochDay: EpochDay;
   readonly defaultYears: number;
   readonly zones: readonly ResolvedZone[];
-  readonly zoneIndex: ReadonlyMap<string, number>;
+  readonly zoneIndex: ReadonlyMap<string, ZoneIndex>;
   /** Miles between zones, DfE rounding: distance[i * zones.length + j]. */
   readonly distance: Float64Array;
-  readonly homeZones: WeightedIndices;
+  readonly homeZones: WeightedIndices<ZoneIndex>;
   readonly initialChildren: readonly InitialChildSpec[];
   readonly historyPlacements: WeightedIndices; // indices are counts 1, 2, 3 …
   readonly meanDaysInCare: readonly number[]; // by age band
@@ -124,14 +137,14 @@ export interface ResolvedScenario {
   readonly siblingSizes: WeightedIndices;
   readonly emergencyShare: number;
   /** By age band: probability of each route type at entry (index into PLACEMENT_TYPES). */
-  readonly routes: readonly { readonly types: readonly number[]; readonly probs: readonly number[] }[];
+  readonly routes: readonly { readonly types: readonly PlacementTypeIndex[]; readonly probs: readonly number[] }[];
   /** By placement type index: where route placements are; undefined = the home zone. */
-  readonly routeZones: readonly (WeightedIndices | undefined)[];
+  readonly routeZones: readonly (WeightedIndices<ZoneIndex> | undefined)[];
   readonly exitHazards: readonly HazardSteps[]; // by age band, steps in time in care
   readonly exitReasons: readonly { readonly reasons: readonly ExitReason[]; readonly weights: readonly number[] }[];
   readonly households: readonly HouseholdSpec[];
   readonly pools: readonly PoolSpec[];
-  readonly external: readonly { readonly type: number; readonly perYear: number; readonly meanStayDays: number; readonly pools: readonly number[] | undefined }[];
+  readonly external: readonly { readonly type: PlacementTypeIndex; readonly perYear: RatePerYear; readonly meanStayDays: Days; readonly pools: readonly PoolIndex[] | undefined }[];
   /** Per day, [typeIndex * AGE_BANDS.length + bandIndex]. */
   readonly breakdownPerDay: Float64Array;
   readonly plannedPerDay: Float64Array;
@@ -156,8 +169,8 @@ export interface ResolvedScenario {
   readonly fallback: {
     readonly steps: readonly FallbackStep[];
     readonly spotAvailability: number;
-    readonly spotType: readonly (number | undefined)[]; // by need
-    readonly spotZones: WeightedIndices;
+    readonly spotType: readonly (PlacementTypeIndex | undefined)[]; // by need
+    readonly spotZones: WeightedIndices<ZoneIndex>;
     readonly spotCostMultiplier: number;
     readonly retryDays: number;
   };

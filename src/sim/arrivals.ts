@@ -2,6 +2,7 @@
 // sibling groups) and the route or search that places them; and other authorities' children
 // occupying local IFA and residential places (external demand).
 import { DAYS_PER_YEAR } from '../domain/time.js';
+import type { SimDay } from '../domain/units.js';
 import { AGE_BANDS, NEEDS } from '../domain/vocabulary.js';
 import { exponential } from '../random/distributions.js';
 import { entityStream } from '../random/rng.js';
@@ -12,7 +13,7 @@ import { setFree } from './households.js';
 import { add, METRICS as M, yearOfDay } from './ledger.js';
 import { place } from './placement.js';
 import { findPlacement } from './search.js';
-import { pick, streamOf, type ReplicationState, type SimChild, type SimHousehold } from './state.js';
+import { NO_HOUSEHOLD, pick, streamOf, type ReplicationState, type SimChild, type SimHousehold } from './state.js';
 
 /** Thinning headroom: entry candidates are drawn at twice the rate, so a lever can scale a rate by up
  * to 2 without changing the candidate times (common random numbers for prevention levers). */
@@ -59,14 +60,14 @@ export const scheduleEntries = (st: ReplicationState): void => {
       if (accept * maxRate > arrivalsPerDay * Math.exp(growth * t) * factorAt(t)) continue;
       let w = 0;
       const cs = entityStream({ next: () => seedWords[w++]! });
-      const day = Math.floor(t);
+      const day = Math.floor(t) as SimDay;
       const homeZone = st.drawHome({ next: () => homeU });
       const size = canBeGroup && groupU < rs.siblingShare ? drawSiblings({ next: () => sizeU }) : 1;
       const gid = size > 1 ? st.groupId++ : -1;
       const group: SimChild[] = [];
       for (let g = 0; g < size; g++) {
         const ageDays = Math.floor(lower + (g === 0 ? ageU : cs.next()) * (upper - lower));
-        group.push(newChild(st, cs, day - ageDays, cell.need, homeZone, gid, day, day, false));
+        group.push(newChild(st, cs, (day - ageDays) as SimDay, cell.need, homeZone, gid, day, day, false));
       }
       st.queue.push(day, entry(group[0]!.idx, size));
     }
@@ -96,7 +97,7 @@ export const onEntry = (st: ReplicationState, e: Entry, day: number): void => {
       const zd = st.routeZoneDraw[type];
       for (const c of group) {
         const zone = zd === undefined ? c.homeZone : zd(c.rng);
-        place(st, c, day, type, -1, zone, rs.weeklyCost[type]!, { emergency: false, mismatch: false, isMove: false, via: 'route' });
+        place(st, c, day, type, NO_HOUSEHOLD, zone, rs.weeklyCost[type]!, { emergency: false, mismatch: false, isMove: false, via: 'route' });
       }
       return;
     }

@@ -3,6 +3,7 @@
 // and deregistration, when the household's children must move.
 import { DAYS_PER_YEAR } from '../domain/time.js';
 import { exponential, timeToSpend, unitExponential } from '../random/distributions.js';
+import type { PoolIndex } from '../scenario/resolved.js';
 import { approve, deregister, open, type Approve, type Deregister, type Open } from './events.js';
 import { accrueSupport, addHousehold, setFree, type NewHousehold } from './households.js';
 import { addOneOff } from './ledger.js';
@@ -65,7 +66,7 @@ export const scheduleRecruitment = (st: ReplicationState): void => {
     for (;;) {
       t += exponential(s, pool.recruitmentPerYear / DAYS_PER_YEAR);
       if (t >= until) break;
-      st.approvals.push({ pool: p, zone: drawZone(s), places: drawPlaces(s), hub: s.next() < pool.hubShare });
+      st.approvals.push({ pool: p as PoolIndex, zone: drawZone(s), places: drawPlaces(s), hub: s.next() < pool.hubShare });
       st.queue.push(Math.floor(t), approve(st.approvals.length - 1));
     }
   });

@@ -2,13 +2,15 @@
 // hazard by age band and time in care, or the 18th birthday), and leaving care on that day.
 import { AGE_BAND_LOWER_YEARS, AGE_BANDS, CARE_LEAVING_AGE_YEARS, type ExitReason } from '../domain/vocabulary.js';
 import { DAYS_PER_YEAR } from '../domain/time.js';
+import type { Miles, PoundsPerWeek, SimDay } from '../domain/units.js';
 import { unitExponential } from '../random/distributions.js';
 import { entityStream, type Rng } from '../random/rng.js';
+import type { PlacementTypeIndex, ZoneIndex } from '../scenario/resolved.js';
 import type { Exit } from './events.js';
 import { bandIndexAt, eighteenthBirthday, exitHazardTime } from './hazards.js';
 import { add, METRICS as M, yearOfDay } from './ledger.js';
 import { closeSegment } from './placement.js';
-import type { ReplicationState, SimChild } from './state.js';
+import { NO_HOUSEHOLD, type ReplicationState, type SimChild } from './state.js';
 
 /** Youngest and oldest age in days of an age band (ages are drawn uniformly between them). */
 export const bandAgeDays = (band: number): [number, number] => {
@@ -21,7 +23,7 @@ export const bandAgeDays = (band: number): [number, number] => {
 
 /** A child (not yet in care) whose exit is drawn from day `from`; its own stream is seeded from `src`. */
 export const newChild = (
-  st: ReplicationState, src: Rng, dobDay: number, need: number, homeZone: number, group: number, entryDay: number, from: number, initial: boolean,
+  st: ReplicationState, src: Rng, dobDay: SimDay, need: number, homeZone: ZoneIndex, group: number, entryDay: SimDay, from: SimDay, initial: boolean,
 ): SimChild => {
   const rs = st.rs;
   // Every per-child draw comes from the child's own stream, made in a fixed order.
@@ -39,7 +41,7 @@ export const newChild = (
   const c: SimChild = {
     idx: st.children.length, dobDay, need, homeZone, group, initial, entryDay, exitDay, exitReason,
     emergencyAtEntry: emergencyU < rs.emergencyShare, routeDraw, rng, inCare: false, entered: false, via: 'match', isMove: false,
-    type: -1, household: -1, zone: homeZone, miles: 0, placementStart: entryDay, seq: 0, weekly: 0, costFrom: from, starts: [],
+    type: -1 as PlacementTypeIndex, household: NO_HOUSEHOLD, zone: homeZone, miles: 0 as Miles, placementStart: entryDay, seq: 0, weekly: 0 as PoundsPerWeek, costFrom: from, starts: [],
   };
   st.children.push(c);
   return c;

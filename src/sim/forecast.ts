@@ -1,6 +1,7 @@
 // Many replications → a forecast. Pure: workers (src/cli) call `runReplicationRange` on slices
 // and feed the rows back in by replication index, so the summary is the same for any worker count.
 import { financialYearsFrom, isoDateOfEpochDay } from '../domain/time.js';
+import { toEpochDay, type EpochDay } from '../domain/units.js';
 import { ENGINE_VERSION } from '../domain/version.js';
 import { ReplicationColumns, summariseYears, type YearSummary } from '../metrics/summary.js';
 import { scenarioHash } from '../scenario/hash.js';
@@ -38,7 +39,7 @@ export const runReplicationRange = (
 export interface SummarisedScenario {
   readonly name: string;
   readonly hash: string;
-  readonly startEpochDay: number;
+  readonly startEpochDay: EpochDay;
 }
 
 export const summarise = (rs: ResolvedScenario, opts: ForecastOptions, columns: ReplicationColumns, events: number): ForecastSummary =>
@@ -54,7 +55,7 @@ export const summariseRows = (s: SummarisedScenario, opts: ForecastOptions, colu
     runs: opts.runs,
     engineVersion: ENGINE_VERSION,
     startDate,
-    years: summariseYears(columns, years, startDate, (fy) => isoDateOfEpochDay(s.startEpochDay + fy.startDay)),
+    years: summariseYears(columns, years, startDate, (fy) => isoDateOfEpochDay(toEpochDay(fy.startDay, s.startEpochDay))),
     events,
   };
 };

@@ -2,11 +2,11 @@
 // along the child's future; rates change at birthdays that cross an age band and at steps in
 // time in care. Spending the same budget under the same rates gives the same day, which keeps
 // common random numbers intact when a lever changes something else.
-import { eighteenthBirthdayOf } from '../domain/time.js';
+import { DAYS_PER_YEAR, eighteenthBirthdayOf } from '../domain/time.js';
+import { toEpochDay, toSimDay, type EpochDay, type SimDay } from '../domain/units.js';
 import { AGE_BANDS, AGE_BAND_LOWER_YEARS } from '../domain/vocabulary.js';
 import type { HazardSteps } from '../scenario/resolved.js';
 
-const DAYS_PER_YEAR = 365.25;
 const BAND_STARTS_YEARS = AGE_BANDS.map((b) => AGE_BAND_LOWER_YEARS[b]);
 
 export const bandIndexAt = (dobDay: number, day: number): number => {
@@ -21,8 +21,8 @@ export const bandIndexAt = (dobDay: number, day: number): number => {
  * since the start: the calendar birthday (29 February → 1 March), which 18 × 365.25 days misses by a
  * day when the 18 years hold five leap days.
  */
-export const eighteenthBirthday = (dobDay: number, startEpochDay: number): number =>
-  eighteenthBirthdayOf(startEpochDay + dobDay) - startEpochDay;
+export const eighteenthBirthday = (dobDay: SimDay, startEpochDay: EpochDay): SimDay =>
+  toSimDay(eighteenthBirthdayOf(toEpochDay(dobDay, startEpochDay)), startEpochDay);
 
 /**
  * The one walk behind every event time here: spend `budget` from `from` until `until` along a rate

@@ -1,6 +1,7 @@
 // Households: their places, the vacancy lists matching searches, and the cost of empty paid
 // places (voids) and of per-household support, accrued whenever a household's free places change.
 import { DAYS_PER_YEAR } from '../domain/time.js';
+import type { HouseholdIndex } from '../scenario/resolved.js';
 import { addWeekly, METRICS as M } from './ledger.js';
 import type { ReplicationState, SimHousehold } from './state.js';
 
@@ -42,7 +43,7 @@ export type NewHousehold = Omit<SimHousehold, 'id' | 'free' | 'approvedPlaces' |
 
 /** Add a household, open from `day` with all its places free; returns it. */
 export const addHousehold = (st: ReplicationState, h: NewHousehold, day: number): SimHousehold => {
-  const id = st.households.length;
+  const id = st.households.length as HouseholdIndex;
   const pool = st.rs.pools[h.pool]!;
   const added: SimHousehold = {
     id, pool: h.pool, type: h.type, zone: h.zone, places: h.places, approvedPlaces: h.places, free: 0, ageMin: h.ageMin, ageMax: h.ageMax,

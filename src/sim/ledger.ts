@@ -5,9 +5,10 @@ import { DAYS_PER_YEAR } from '../domain/time.js';
 import { OVER_20_MILES } from '../domain/geography.js';
 import { AGE_BANDS, NEEDS, PLACEMENT_TYPES } from '../domain/vocabulary.js';
 import { METRIC_COUNT, metricIndex } from '../metrics/catalog.js';
+import type { PlacementTypeIndex } from '../scenario/resolved.js';
 import type { ReplicationState, SimChild } from './state.js';
 
-export const T_UNREGISTERED = PLACEMENT_TYPES.indexOf('unregistered');
+export const T_UNREGISTERED = PLACEMENT_TYPES.indexOf('unregistered') as PlacementTypeIndex;
 
 const CARER_TYPES = ['inHouseFoster', 'ifa', 'residentialInHouse', 'residentialPrivate', 'supported', 'parentAndChild'] as const;
 /** Placement types whose occupancy and voids are measured, in the order of `METRICS.occupancy`. */

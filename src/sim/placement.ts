@@ -3,6 +3,7 @@
 // with hazards by placement type and age band scaled by the quality of the match.
 import { DAYS_PER_YEAR } from '../domain/time.js';
 import { OVER_20_MILES } from '../domain/geography.js';
+import type { Miles, PoundsPerWeek } from '../domain/units.js';
 import { AGE_BANDS, PLACEMENT_TYPES } from '../domain/vocabulary.js';
 import type { MatchRequest, MatchRules } from '../matching/rules/types.js';
 import { unitExponential } from '../random/distributions.js';
@@ -10,7 +11,8 @@ import { placementEnd, retry, stepDown } from './events.js';
 import { bandAndStepHazardTime, bandIndexAt } from './hazards.js';
 import { setFree } from './households.js';
 import { accrueChild, addMove, T_UNREGISTERED } from './ledger.js';
-import type { PlacementSegment, ReplicationState, SimChild } from './state.js';
+import type { HouseholdIndex, PlacementTypeIndex, ZoneIndex } from '../scenario/resolved.js';
+import { NO_HOUSEHOLD, type PlacementSegment, type ReplicationState, type SimChild } from './state.js';
 import { traceSegment } from './trace.js';
 
 const BANDS = AGE_BANDS.length;
@@ -18,7 +20,7 @@ const RESIDENTIAL_MASK = (1 << PLACEMENT_TYPES.indexOf('residentialInHouse')) | 
 
 export const ageYearsAt = (c: SimChild, day: number): number => Math.floor((day - c.dobDay) / DAYS_PER_YEAR);
 
-export const milesBetween = (st: ReplicationState, a: number, b: number): number => st.rs.distance[a * st.nZones + b]!;
+export const milesBetween = (st: ReplicationState, a: number, b: number): Miles => st.rs.distance[a * st.nZones + b]! as Miles;
 
 export const rulesFor = (st: ReplicationState, c: SimChild, day: number): MatchRules => st.rulesByBand[bandIndexAt(c.dobDay, day)]!;
 
@@ -48,7 +50,7 @@ export const closeSegment = (st: ReplicationState, c: SimChild, day: number, end
     if (at >= 0) h.children.splice(at, 1);
     if (trace && h.free > h.places) trace.violations.push(`household ${h.id} has more free places than places`);
   }
-  c.household = -1;
+  c.household = NO_HOUSEHOLD;
 };
 
 /** Draw when the child's new placement ends (the earlier of a breakdown and a planned move). */
@@ -75,7 +77,7 @@ const schedulePlacementEnd = (st: ReplicationState, c: SimChild, day: number, em
 
 /** Put a child in a placement from `day`; the previous one must already be closed. */
 export const place = (
-  st: ReplicationState, c: SimChild, day: number, type: number, household: number, zone: number, weekly: number, how: PlaceOptions,
+  st: ReplicationState, c: SimChild, day: number, type: PlacementTypeIndex, household: HouseholdIndex, zone: ZoneIndex, weekly: number, how: PlaceOptions,
 ): void => {
   const rs = st.rs;
   c.seq++;
@@ -86,7 +88,7 @@ export const place = (
   c.zone = zone;
   c.miles = milesBetween(st, c.homeZone, zone);
   c.placementStart = day;
-  c.weekly = weekly + (rs.needUplift[c.need] ?? 0) * (type === T_UNREGISTERED ? 0 : 1);
+  c.weekly = (weekly + (rs.needUplift[c.need] ?? 0) * (type === T_UNREGISTERED ? 0 : 1)) as PoundsPerWeek;
   c.costFrom = Math.max(day, 0);
   if (!how.history) c.starts.push(day);
   if (household >= 0) {
@@ -113,5 +115,5 @@ export const place = (
 /** Place a child with household `h` as matched (not a fallback). */
 export const placeWith = (st: ReplicationState, c: SimChild, day: number, h: number, how: PlaceOptions): void => {
   const hh = st.households[h]!;
-  place(st, c, day, hh.type, h, hh.zone, hh.weeklyCost, how);
+  place(st, c, day, hh.type, hh.id, hh.zone, hh.weeklyCost, how);
 };

@@ -1,27 +1,29 @@
 // The starting population: the children in care on the start date, each with an age, a home, a
 // time in care and a placement history drawn so that year-based measures are right from the first
 // year, then placed in random order with households of their recorded placement type.
+import type { SimDay } from '../domain/units.js';
 import { exponential } from '../random/distributions.js';
 import { bandAgeDays, newChild } from './children.js';
 import { exit } from './events.js';
 import { T_UNREGISTERED } from './ledger.js';
 import { place, requestFor } from './placement.js';
-import { pick, streamOf, type ReplicationState, type SimChild, type SimHousehold } from './state.js';
+import type { PlacementTypeIndex, ZoneIndex } from '../scenario/resolved.js';
+import { NO_HOUSEHOLD, pick, streamOf, type ReplicationState, type SimChild, type SimHousehold } from './state.js';
 
 export const placeStartingPopulation = (st: ReplicationState): void => {
   const { rs, households, horizon } = st;
   const init = streamOf(st, 'initial-population');
   const drawHistory = pick(rs.historyPlacements);
   const initialOrder: SimChild[] = [];
-  const initialPlacement: { type: number; start: number; zone: number }[] = [];
+  const initialPlacement: { type: PlacementTypeIndex; start: number; zone: ZoneIndex }[] = [];
   for (const spec of rs.initialChildren) {
     const [lower, upper] = bandAgeDays(spec.ageBand);
     const ageDays = spec.ageDays ?? Math.floor(lower + init.next() * (upper - lower));
-    const dobDay = -ageDays;
+    const dobDay = -ageDays as SimDay;
     const homeZone = spec.homeZone ?? st.drawHome(init);
     const inCareDays = Math.min(ageDays, Math.floor(exponential(init, 1 / rs.meanDaysInCare[spec.ageBand]!)));
-    const entryDay = spec.entryDay ?? -inCareDays;
-    const c = newChild(st, init, dobDay, spec.need, homeZone, -1, entryDay, 0, true);
+    const entryDay = spec.entryDay ?? (-inCareDays as SimDay);
+    const c = newChild(st, init, dobDay, spec.need, homeZone, -1, entryDay, 0 as SimDay, true);
     const k = Math.max(1, spec.placementsInLast12Months ?? drawHistory(init));
     // Placement history: k placements overlapping the last 365 days, the current one last. A
     // child with one placement has been in it since entry or, after earlier moves, for a year
@@ -42,7 +44,7 @@ export const placeStartingPopulation = (st: ReplicationState): void => {
     initialOrder.push(c);
     st.initialInCare++;
     if (c.exitDay < horizon) st.queue.push(c.exitDay, exit(c.idx));
-    initialPlacement.push({ type: spec.placementType, start: current, zone: spec.placementZone ?? -1 });
+    initialPlacement.push({ type: spec.placementType, start: current, zone: spec.placementZone ?? (-1 as ZoneIndex) }); // -1: drawn below
   }
   // Place the starting population in random order, each child with a household of its recorded
   // type drawn in proportion to free places, weighted by exp(−miles / initialLocalityMiles) when
@@ -60,7 +62,7 @@ export const placeStartingPopulation = (st: ReplicationState): void => {
   for (const i of order) {
     const c = initialOrder[i]!;
     const { type, start, zone: presetZone } = initialPlacement[i]!;
-    let household = -1;
+    let household = NO_HOUSEHOLD;
     let relaxedInitial = false;
     let zone = presetZone;
     const ofType = st.householdsOfType[type]!;

@@ -5,7 +5,7 @@ import { bestVacancy } from '../matching/rules/bestVacancy.js';
 import { bandIndexAt } from './hazards.js';
 import { add, METRICS as M, T_UNREGISTERED, yearOfDay } from './ledger.js';
 import { milesBetween, place, placeWith, requestFor, rulesFor } from './placement.js';
-import type { ReplicationState, SimChild } from './state.js';
+import { NO_HOUSEHOLD, type ReplicationState, type SimChild } from './state.js';
 
 /** One placement search by child `c` on `day`, in its age band and need of that day. */
 const countSearch = (st: ReplicationState, c: SimChild, day: number): void =>
@@ -68,10 +68,10 @@ export const fallback = (st: ReplicationState, lead: SimChild, day: number, isMo
       const spotType = rs.fallback.spotType[lead.need];
       if (spotType !== undefined && lead.rng.next() < rs.fallback.spotAvailability) {
         const zone = st.drawSpotZone(lead.rng);
-        place(st, lead, day, spotType, -1, zone, rs.weeklyCost[spotType]! * rs.fallback.spotCostMultiplier, { emergency, mismatch: false, isMove, via: 'spot' });
+        place(st, lead, day, spotType, NO_HOUSEHOLD, zone, rs.weeklyCost[spotType]! * rs.fallback.spotCostMultiplier, { emergency, mismatch: false, isMove, via: 'spot' });
         return;
       }
     } else break;
   }
-  place(st, lead, day, T_UNREGISTERED, -1, st.drawSpotZone(lead.rng), rs.weeklyCost[T_UNREGISTERED]!, { emergency, mismatch: false, isMove, via: 'unregistered' });
+  place(st, lead, day, T_UNREGISTERED, NO_HOUSEHOLD, st.drawSpotZone(lead.rng), rs.weeklyCost[T_UNREGISTERED]!, { emergency, mismatch: false, isMove, via: 'unregistered' });
 };

@@ -3,11 +3,12 @@
 // `runReplication` and never escapes it (tests may ask for a trace, which copies what they need).
 import { PLACEMENT_TYPES, type ExitReason } from '../domain/vocabulary.js';
 import { financialYearsFrom, type FinancialYear } from '../domain/time.js';
+import type { Miles, PoundsPerWeek, SimDay } from '../domain/units.js';
 import type { MatchRules, VacancyView } from '../matching/rules/types.js';
 import { METRIC_COUNT } from '../metrics/catalog.js';
 import { categorical } from '../random/distributions.js';
 import { processStream, type Rng } from '../random/rng.js';
-import type { ResolvedScenario, WeightedIndices } from '../scenario/resolved.js';
+import type { HouseholdIndex, PlacementTypeIndex, PoolIndex, ResolvedScenario, WeightedIndices, ZoneIndex } from '../scenario/resolved.js';
 import { EventQueue } from './eventQueue.js';
 import type { SimEvent } from './events.js';
 import { withFactorForFirstDays } from './hazards.js';
@@ -16,12 +17,12 @@ import type { ReplicationTrace } from './trace.js';
 
 export interface SimChild {
   readonly idx: number;
-  readonly dobDay: number;
+  readonly dobDay: SimDay;
   need: number; // may escalate from standard to complex after a breakdown
-  readonly homeZone: number;
+  readonly homeZone: ZoneIndex;
   readonly group: number; // sibling group id, -1 if none
   readonly initial: boolean; // in care at the start date
-  readonly entryDay: number;
+  readonly entryDay: SimDay;
   exitDay: number;
   readonly exitReason: ExitReason;
   readonly emergencyAtEntry: boolean;
@@ -30,13 +31,13 @@ export interface SimChild {
   inCare: boolean;
   entered: boolean;
   // Current placement.
-  type: number;
-  household: number; // -1: no household (route, spot purchase, unregistered)
-  zone: number;
-  miles: number;
+  type: PlacementTypeIndex; // -1 until first placed
+  household: HouseholdIndex; // -1: no household (route, spot purchase, unregistered)
+  zone: ZoneIndex;
+  miles: Miles;
   placementStart: number;
   seq: number; // bumps at every placement change; stale events carry an old value
-  weekly: number; // £ a week at start-date prices
+  weekly: PoundsPerWeek; // at start-date prices
   costFrom: number; // day up to which placement cost has been accrued
   readonly starts: number[]; // placement start days (history included)
   via: PlacementSegment['via'];
@@ -45,8 +46,10 @@ export interface SimChild {
 
 /** A household as matching sees it (VacancyView), plus what the simulation tracks. */
 export interface SimHousehold extends VacancyView {
-  readonly id: number;
-  readonly pool: number;
+  readonly id: HouseholdIndex;
+  readonly pool: PoolIndex;
+  readonly type: PlacementTypeIndex;
+  readonly zone: ZoneIndex;
   places: number;
   readonly approvedPlaces: number;
   free: number;
@@ -81,7 +84,7 @@ export interface PlacementSegment {
 }
 
 /** A household recruited by a pool, drawn when recruitment is scheduled and added on approval. */
-export interface Approval { readonly pool: number; readonly zone: number; readonly places: number; readonly hub: boolean }
+export interface Approval { readonly pool: PoolIndex; readonly zone: ZoneIndex; readonly places: number; readonly hub: boolean }
 
 /** Households serving the same age-band × need segments, for the year-end supply counts. */
 export interface SegmentGroups {
@@ -113,22 +116,22 @@ export interface ReplicationState {
   // Geography and the matching rules of each age band.
   readonly nZones: number;
   readonly rulesByBand: readonly MatchRules[];
-  readonly drawHome: (rng: Rng) => number;
-  readonly drawSpotZone: (rng: Rng) => number;
-  readonly routeZoneDraw: readonly (((rng: Rng) => number) | undefined)[];
+  readonly drawHome: (rng: Rng) => ZoneIndex;
+  readonly drawSpotZone: (rng: Rng) => ZoneIndex;
+  readonly routeZoneDraw: readonly (((rng: Rng) => ZoneIndex) | undefined)[];
   /** Placement-ending steps with the emergency factor folded in over its first days, if limited. */
   readonly emergencySteps: { readonly stepDays: readonly number[]; readonly multipliers: readonly number[] } | undefined;
 
   // Households.
   readonly households: SimHousehold[];
-  readonly householdsOfType: number[][];
+  readonly householdsOfType: HouseholdIndex[][];
   /** Households with at least one free place (emergency beds apart): matching looks only at these. */
-  readonly vacant: number[];
-  readonly emergencyVacant: number[];
+  readonly vacant: HouseholdIndex[];
+  readonly emergencyVacant: HouseholdIndex[];
   /** Position of each household in its vacancy list, -1 when full. */
   readonly vacantAt: number[];
   /** Households whose empty places or support are paid for: the only ones the year end must cost. */
-  readonly costedHouseholds: number[];
+  readonly costedHouseholds: HouseholdIndex[];
   readonly deregStreams: readonly Rng[];
   readonly approvals: Approval[];
   readonly segmentGroups: SegmentGroups;
@@ -151,7 +154,10 @@ export interface ReplicationState {
   lastDay: number;
 }
 
-export const pick = (w: WeightedIndices): ((rng: Rng) => number) => {
+/** `household` of a child with no household (a route, a spot purchase, unregistered). */
+export const NO_HOUSEHOLD = -1 as HouseholdIndex;
+
+export const pick = <I extends number>(w: WeightedIndices<I>): ((rng: Rng) => I) => {
   const draw = categorical(w.weights);
   return (rng) => w.indices[draw(rng)]!;
 };

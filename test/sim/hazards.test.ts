@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { epochDay, simDay } from '../../src/domain/units.js';
 import { bandAndStepHazardTime, bandHazardTime, bandIndexAt, eighteenthBirthday, exitHazardTime } from '../../src/sim/hazards.js';
 
 const Y = 365.25;
@@ -12,8 +13,8 @@ describe('hazard timelines', () => {
   });
 
   it('puts the 18th birthday on the calendar day (DfE: care ends on it), leap years or not', () => {
-    const start = Date.UTC(2023, 3, 1) / 86_400_000; // day 0 is 1 April 2023
-    const day = (y: number, m: number, d: number): number => Date.UTC(y, m - 1, d) / 86_400_000 - start;
+    const start = epochDay(Date.UTC(2023, 3, 1) / 86_400_000); // day 0 is 1 April 2023
+    const day = (y: number, m: number, d: number) => simDay(Date.UTC(y, m - 1, d) / 86_400_000 - start);
     // Born 1 April 2006: 18 on 1 April 2024 (the 18 years hold five leap days; 18 × 365.25 days fall a day short).
     expect(eighteenthBirthday(day(2006, 4, 1), start)).toBe(day(2024, 4, 1));
     expect(eighteenthBirthday(day(2006, 4, 1), start)).toBe(Math.floor(day(2006, 4, 1) + 18 * Y) + 1);

@@ -4,7 +4,8 @@
 import type { AgeBand, Need, PlacementType } from '../../domain/vocabulary.js';
 import { foldChildren, type ChildFold } from './fold.js';
 import { eighteenthBirthdayOf } from '../../domain/time.js';
-import { ageBandAt, DAYS_PER_YEAR } from './splitAtAgeBands.js';
+import { DAYS_PER_YEAR } from '../../domain/time.js';
+import { ageBandAt } from './splitAtAgeBands.js';
 import type { ChildHistory, Period, Placement, Segment } from './types.js';
 import type { Window } from './window.js';
 

@@ -10,7 +10,8 @@ import { AGE_BANDS, PLACEMENT_TYPES, type AgeBand, type PlacementType } from '..
 import { periodStop, segmentStop } from './childrenAtAsAt.js';
 import { breakdownPrior, plannedPrior } from './priors.js';
 import { gammaRate, type RateCell } from './smoothing.js';
-import { ageBandAt, DAYS_PER_YEAR, eighteenth, splitAtAgeBands } from './splitAtAgeBands.js';
+import { DAYS_PER_YEAR } from '../../domain/time.js';
+import { ageBandAt, eighteenth, splitAtAgeBands } from './splitAtAgeBands.js';
 import { foldChildren, type ChildFold } from './fold.js';
 import type { ChildHistory } from './types.js';
 import type { Window } from './window.js';

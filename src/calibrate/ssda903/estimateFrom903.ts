@@ -49,7 +49,7 @@ import { DEFAULT_PRIOR_EVENTS } from './smoothing.js';
 import { returnsOfTables } from './returns.js';
 import type { CleaningCounts } from './types.js';
 import type { QualityReport } from './qualityReport.js';
-import { DAYS_PER_YEAR } from './splitAtAgeBands.js';
+import { DAYS_PER_YEAR } from '../../domain/time.js';
 import { dateRangeOfReturns, defaultAsAt, defaultObservedFrom, windowOf, type Window } from './window.js';
 
 export interface EstimateOptions {

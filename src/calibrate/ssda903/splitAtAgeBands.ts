@@ -1,9 +1,8 @@
 // Cleaning rule 8 (for exposure): a stretch of time in care is cut where the child crosses an age
 // band, so every piece lies in one band and ageing is explicit. Band boundaries are the
 // simulation's (src/sim/hazards.ts): date of birth + lower age × 365.25 days, as fractional days.
+import { DAYS_PER_YEAR } from '../../domain/time.js';
 import { AGE_BANDS, AGE_BAND_LOWER_YEARS, CARE_LEAVING_AGE_YEARS, type AgeBand } from '../../domain/vocabulary.js';
-
-export const DAYS_PER_YEAR = 365.25;
 
 /** Age band at time `t` (days since 1970), for a child born on `dob`. */
 export const ageBandAt = (dob: number, t: number): AgeBand => {

@@ -6,7 +6,7 @@
 import type { Episode903 } from '../../domain/ssda903.js';
 import { collectionYearOf } from '../../domain/ssda903.js';
 import type { Returns903 } from '../../domain/ssda903Returns.js';
-import { DAYS_PER_YEAR } from './splitAtAgeBands.js';
+import { DAYS_PER_YEAR } from '../../domain/time.js';
 
 export interface Window {
   /** The snapshot day (epoch day). */

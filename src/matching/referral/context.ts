@@ -3,7 +3,7 @@
 // the match, and two practice settings. Built from a resolved scenario, so the matching tool and
 // the simulation apply the same rules.
 import { AGE_BANDS, PLACEMENT_TYPES } from '../../domain/vocabulary.js';
-import type { Days, Miles } from '../../domain/units.js';
+import { days, miles, type Days, type Miles } from '../../domain/units.js';
 import type { MatchRules, MatchWeights } from '../rules/types.js';
 
 /**
@@ -43,7 +43,7 @@ export interface MatchSettings {
   readonly schoolMiles: Miles;
 }
 
-export const DEFAULT_SETTINGS: MatchSettings = { laterDays: 28, schoolMiles: 10 };
+export const DEFAULT_SETTINGS: MatchSettings = { laterDays: days(28), schoolMiles: miles(10) };
 
 export interface MatchContext extends MatchSettings {
   /** The day of the match (epoch day): `today` means this day. */

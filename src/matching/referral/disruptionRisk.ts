@@ -11,9 +11,9 @@
 // and leaving care are not breakdowns and are not counted; the hazard stops at the 18th birthday.
 import { AGE_BANDS, AGE_BAND_LOWER_YEARS } from '../../domain/vocabulary.js';
 import { OVER_20_MILES } from '../../domain/geography.js';
+import { DAYS_PER_YEAR } from '../../domain/time.js';
 import type { DisruptionModel } from './context.js';
 
-const DAYS_PER_YEAR = 365.25;
 const BAND_START_DAYS = AGE_BANDS.map((b) => AGE_BAND_LOWER_YEARS[b] * DAYS_PER_YEAR);
 const EIGHTEEN_DAYS = 18 * DAYS_PER_YEAR;
 

@@ -8,13 +8,11 @@
 import { E } from '../../domain/fp.js';
 import type { Gazetteer } from '../../domain/geography.js';
 import { CARE_ALONGSIDE, RISKS, URGENCIES, type ReferralRow, type Urgency } from '../../domain/referral.js';
-import { epochDayOf, isoDateOfEpochDay } from '../../domain/time.js';
+import { DAYS_PER_YEAR, epochDayOf, isoDateOfEpochDay } from '../../domain/time.js';
 import type { VacancyRow } from '../../domain/vacancy.js';
 import { NEEDS, PLACEMENT_TYPES } from '../../domain/vocabulary.js';
 import type { MatchSettings } from './context.js';
 import { TYPE_GROUPS, type Place, type Referral, type ReferredChild, type SoftAttributes, type Vacancy } from './referral.js';
-
-const DAYS_PER_YEAR = 365.25;
 
 export type InputTable = 'referrals' | 'vacancies';
 

@@ -2,6 +2,7 @@
 // score first, with the score and its parts, miles, weekly cost, placement type, predicted
 // disruption risk and a one-line reason; and, on request, why each other vacancy cannot.
 import type { MatchContext } from './context.js';
+import type { Miles } from '../../domain/units.js';
 import { rankReason, unsuitableReason } from './explain.js';
 import { preparedIneligibility, prepareReferral, type ReferralIneligibilityCode } from './suitability.js';
 import { preparedScore, type PairScore } from './pairScore.js';
@@ -51,7 +52,7 @@ export const compareRanked = (a: { readonly score: number; readonly vacancy: Vac
 class Ranked implements RankedVacancy {
   readonly score: number;
   readonly parts: PairScore['parts'];
-  readonly miles: number;
+  readonly miles: Miles;
   readonly disruptionRisk: number | undefined;
   readonly unmet: PairScore['unmet'];
   readonly notPreferredType: boolean;
