@@ -7,7 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { E } from '../src/domain/fp.js';
 import { loadScenarioFile } from '../src/io/scenarioFile.js';
 import { runForecast } from '../src/cli/workers.js';
-import { METRIC_COUNT } from '../src/metrics/catalog.js';
+import { METRIC_COUNT } from '../src/domain/metricCatalog.js';
 
 const SCENARIO = 'scenarios/medway-2022.json';
 

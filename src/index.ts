@@ -13,7 +13,7 @@ export { scenarioHash } from './scenario/hash.js';
 export { runReplication } from './sim/replication.js';
 export { forecast, runReplicationRange, summarise } from './sim/forecast.js';
 export type { ForecastOptions, ForecastSummary } from './sim/forecast.js';
-export { METRICS, metricIndex } from './metrics/catalog.js';
+export { METRICS, metricIndex } from './domain/metricCatalog.js';
 export { statsOf, ReplicationColumns } from './metrics/summary.js';
 export type { Stats } from './metrics/summary.js';
 export { ineligibility, isEligible } from './matching/rules/eligibility.js';

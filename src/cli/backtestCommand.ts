@@ -16,7 +16,7 @@ import { qualityCsv, QUALITY_FILE } from '../io/qualityCsv.js';
 import { calibrationInputsFrom903 } from '../calibrate/ssda903/toCalibrationInputs.js';
 import { loadGazetteer } from '../io/geography.js';
 import { read903Directory } from '../io/ssda903Files.js';
-import { metricIndex } from '../metrics/catalog.js';
+import { metricIndex } from '../domain/metricCatalog.js';
 import { SUPPRESSED, suppressCounts } from '../metrics/disclosure.js';
 import { statsOf } from '../metrics/summary.js';
 import { decodeWith } from '../scenario/decodeErrors.js';

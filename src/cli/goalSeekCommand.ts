@@ -7,7 +7,7 @@ import { Scenario } from '../domain/scenario.js';
 import { financialYearsFrom } from '../domain/time.js';
 import { loadGazetteer } from '../io/geography.js';
 import { loadScenarioFile, readScenarioJson } from '../io/scenarioFile.js';
-import { metricIndex } from '../metrics/catalog.js';
+import { metricIndex } from '../domain/metricCatalog.js';
 import { meets, numberAt, parseTarget, pathSegments, seek, withNumberAt } from '../metrics/goalSeek.js';
 import { decodeWith } from '../scenario/decodeErrors.js';
 import { resolveScenario } from '../scenario/resolve.js';

@@ -3,7 +3,7 @@
 // partial result, `shard-K-of-N.partial.gz`, for `sufficiency merge`.
 import { availableParallelism } from 'node:os';
 import { ENGINE_VERSION } from '../domain/version.js';
-import { METRIC_COUNT } from '../metrics/catalog.js';
+import { METRIC_COUNT } from '../domain/metricCatalog.js';
 import { outputPath } from '../io/outputDir.js';
 import { encodePartial, type PartialHeader } from '../io/partialResult.js';
 import type { ResolvedScenario } from '../scenario/resolved.js';

@@ -1,5 +1,5 @@
 // A comparison as files and as a terminal table. Same comparison → same bytes.
-import { METRICS, metricIndex } from '../metrics/catalog.js';
+import { METRICS, metricIndex } from '../domain/metricCatalog.js';
 import type { ComparisonReport, MetricComparison } from '../metrics/compare.js';
 import type { Stats } from '../metrics/summary.js';
 import { money, toCsv, type CsvCell } from './csv.js';

@@ -1,7 +1,7 @@
 // The files a forecast writes: summary.json (DESIGN.md shape), by-year.csv (one row per financial
 // year and metric) and by-year-wide.csv (metrics as rows, financial years as columns, for pasting
 // into a spreadsheet). Same summary → same bytes.
-import { METRICS, type MetricDef } from '../metrics/catalog.js';
+import { METRICS, type MetricDef } from '../domain/metricCatalog.js';
 import type { Stats, YearSummary } from '../metrics/summary.js';
 import type { ForecastSummary } from '../sim/forecast.js';
 import { money, toCsv, type CsvCell } from './csv.js';

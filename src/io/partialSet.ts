@@ -4,7 +4,7 @@
 // and how the replications were split, change nothing.
 import { E } from '../domain/fp.js';
 import { ENGINE_VERSION } from '../domain/version.js';
-import { METRIC_COUNT } from '../metrics/catalog.js';
+import { METRIC_COUNT } from '../domain/metricCatalog.js';
 import { ReplicationColumns } from '../metrics/summary.js';
 import type { PartialHeader, PartialResult } from './partialResult.js';
 

@@ -3,7 +3,7 @@
 // the per-replication difference isolates the effect of the levers from the noise.
 import { quantileSorted } from 'simple-statistics';
 import type { FinancialYear } from '../domain/time.js';
-import { metricIndex } from './catalog.js';
+import { metricIndex } from '../domain/metricCatalog.js';
 import { statsOf, type ReplicationColumns, type Stats } from './summary.js';
 
 export type Better = 'lower' | 'higher' | 'neither';

@@ -3,7 +3,7 @@
 // neighbouring values differ only through the lever, and bisection on a lever whose effect is
 // monotone needs few evaluations. Pure: the evaluator is passed in.
 import { E } from '../domain/fp.js';
-import { METRICS } from './catalog.js';
+import { METRICS } from '../domain/metricCatalog.js';
 
 export type Comparison = '<=' | '<' | '>=' | '>';
 

@@ -3,7 +3,7 @@
 // interpolation between order statistics (R type 7, numpy's default).
 import { mean, quantileSorted } from 'simple-statistics';
 import type { FinancialYear } from '../domain/time.js';
-import { METRICS, METRIC_COUNT } from './catalog.js';
+import { METRICS, METRIC_COUNT } from '../domain/metricCatalog.js';
 
 export interface Stats {
   readonly mean: number | null;

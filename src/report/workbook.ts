@@ -2,7 +2,7 @@
 // as columns and mean, p5, p50, p95 rows per metric, then an About sheet with provenance. Numbers
 // are numeric cells with £, % and thousands formats; a figure that is not defined is an empty cell.
 // Pure apart from the bytes exceljs builds: no clock (the run date is given), no files.
-import type { MetricDef } from '../metrics/catalog.js';
+import type { MetricDef } from '../domain/metricCatalog.js';
 import type { ForecastSummary } from '../sim/forecast.js';
 import { statsAt, yearLabel } from './labels.js';
 import { aboutSheet, runDateOf, STATISTICS_NOTE, UNITS_NOTE, type WorkbookAbout } from './workbookAbout.js';

@@ -1,7 +1,7 @@
 // Which sheet each metric goes on, what it is called there and how its numbers are formatted.
 // Driven by METRICS: a family names the top-level keys it holds, and any metric no family claims
 // lands on "Other measures", so a metric added to the catalog is never left out of the workbook.
-import { METRICS, type MetricDef } from '../metrics/catalog.js';
+import { METRICS, type MetricDef } from '../domain/metricCatalog.js';
 import { AGE_BAND_LABELS, NEED_LABELS, PLACEMENT_TYPE_LABELS } from './labels.js';
 import { NUMBER_FORMATS } from './xlsx.js';
 

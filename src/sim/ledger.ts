@@ -4,7 +4,7 @@
 import { DAYS_PER_YEAR } from '../domain/time.js';
 import { OVER_20_MILES } from '../domain/geography.js';
 import { AGE_BANDS, NEEDS, PLACEMENT_TYPES } from '../domain/vocabulary.js';
-import { METRIC_COUNT, metricIndex } from '../metrics/catalog.js';
+import { METRIC_COUNT, metricIndex } from '../domain/metricCatalog.js';
 import type { PlacementTypeIndex } from '../scenario/resolved.js';
 import type { ReplicationState, SimChild } from './state.js';
 

@@ -3,7 +3,7 @@
 // occupancy and voids — written into the year's metric row.
 import { DAYS_PER_YEAR } from '../domain/time.js';
 import { OVER_20_MILES } from '../domain/geography.js';
-import { METRIC_COUNT } from '../metrics/catalog.js';
+import { METRIC_COUNT } from '../domain/metricCatalog.js';
 import type { YearEnd } from './events.js';
 import { bandIndexAt } from './hazards.js';
 import { accrueSupport, accrueVoids } from './households.js';

@@ -5,7 +5,7 @@ import { PLACEMENT_TYPES, type ExitReason } from '../domain/vocabulary.js';
 import { financialYearsFrom, type FinancialYear } from '../domain/time.js';
 import type { Miles, PoundsPerWeek, SimDay } from '../domain/units.js';
 import type { MatchRules, VacancyView } from '../matching/rules/types.js';
-import { METRIC_COUNT } from '../metrics/catalog.js';
+import { METRIC_COUNT } from '../domain/metricCatalog.js';
 import { categorical } from '../random/distributions.js';
 import { processStream, type Rng } from '../random/rng.js';
 import type { HouseholdIndex, PlacementTypeIndex, PoolIndex, ResolvedScenario, WeightedIndices, ZoneIndex } from '../scenario/resolved.js';

@@ -16,7 +16,7 @@ import { Scenario } from '../../src/domain/scenario.js';
 import type { Snapshot } from '../../src/domain/snapshot.js';
 import { loadGazetteer } from '../../src/io/geography.js';
 import { resolveScenario } from '../../src/scenario/resolve.js';
-import { metricIndex, METRIC_COUNT } from '../../src/metrics/catalog.js';
+import { metricIndex, METRIC_COUNT } from '../../src/domain/metricCatalog.js';
 import type { ResolvedScenario } from '../../src/scenario/resolved.js';
 import { forecast, runReplicationRange } from '../../src/sim/forecast.js';
 

@@ -4,7 +4,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { E } from '../../src/domain/fp.js';
 import { decodePartial, encodePartial, type PartialResult } from '../../src/io/partialResult.js';
-import { METRIC_COUNT } from '../../src/metrics/catalog.js';
+import { METRIC_COUNT } from '../../src/domain/metricCatalog.js';
 import { partialOf } from '../fixtures/partials.js';
 
 const messages = (r: E.Either<string[], unknown>): string[] => (E.isLeft(r) ? r.left : []);

@@ -6,7 +6,7 @@ import { ENGINE_VERSION } from '../../src/domain/version.js';
 import { summaryJson } from '../../src/io/forecastFiles.js';
 import { decodePartial, encodePartial, type PartialHeader, type PartialResult } from '../../src/io/partialResult.js';
 import { mergePartials, shardRange, type MergedRun, type ReadPartial } from '../../src/io/partialSet.js';
-import { METRIC_COUNT } from '../../src/metrics/catalog.js';
+import { METRIC_COUNT } from '../../src/domain/metricCatalog.js';
 import { scenarioHash } from '../../src/scenario/hash.js';
 import { forecast, runReplicationRange, summariseRows } from '../../src/sim/forecast.js';
 import { partialOf } from '../fixtures/partials.js';

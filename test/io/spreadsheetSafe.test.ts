@@ -13,7 +13,7 @@ import { readCsvFile, type CsvTable } from '../../src/io/csvParse.js';
 import { FORECAST_FILE_NAMES, byYearCsv, byYearWideCsv, forecastFiles, isMoneyMetric, summaryJson } from '../../src/io/forecastFiles.js';
 import { loadMatchFiles } from '../../src/io/matchFiles.js';
 import { matchCsv } from '../../src/io/matchOutput.js';
-import { METRICS, METRIC_COUNT, metricIndex } from '../../src/metrics/catalog.js';
+import { METRICS, METRIC_COUNT, metricIndex } from '../../src/domain/metricCatalog.js';
 import { compareOption } from '../../src/metrics/compare.js';
 import { ReplicationColumns } from '../../src/metrics/summary.js';
 import { matchReferrals } from '../../src/matching/referral/matchReferrals.js';

@@ -6,7 +6,7 @@ import { epochDayOf, financialYearsFrom } from '../../src/domain/time.js';
 import { PLACEMENT_TYPES } from '../../src/domain/vocabulary.js';
 import { placeCodesOf } from '../../src/domain/ssda903.js';
 import { syntheticReturn } from '../../src/io/ssda903Export.js';
-import { METRIC_COUNT, metricIndex } from '../../src/metrics/catalog.js';
+import { METRIC_COUNT, metricIndex } from '../../src/domain/metricCatalog.js';
 import { runReplication } from '../../src/sim/replication.js';
 import { tinyScenario } from '../fixtures/tinyScenario.js';
 

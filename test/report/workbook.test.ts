@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { financialYearsFrom } from '../../src/domain/time.js';
 import { ENGINE_VERSION } from '../../src/domain/version.js';
-import { METRICS, type MetricDef } from '../../src/metrics/catalog.js';
+import { METRICS, type MetricDef } from '../../src/domain/metricCatalog.js';
 import { compareOption, type ComparisonReport } from '../../src/metrics/compare.js';
 import type { Stats } from '../../src/metrics/summary.js';
 import { familiesWithMetrics } from '../../src/report/workbookMetrics.js';

@@ -12,7 +12,7 @@ import { loadGazetteer } from '../../src/io/geography.js';
 import { loadScenarioFile } from '../../src/io/scenarioFile.js';
 import { read903Sources } from '../../src/io/ssda903Files.js';
 import { syntheticReturn } from '../../src/io/ssda903Export.js';
-import { METRIC_COUNT, metricIndex } from '../../src/metrics/catalog.js';
+import { METRIC_COUNT, metricIndex } from '../../src/domain/metricCatalog.js';
 import { runReplication } from '../../src/sim/replication.js';
 import type { ResolvedScenario } from '../../src/scenario/resolved.js';
 import { expectEntryRatesRecovered, expectExitHazardsRecovered } from '../fixtures/ssda903/recovered.js';

@@ -85,7 +85,7 @@ describe('an explicit list of children in care at the start', () => {
     // Long-term stability at 31 March 2023: A is under 16 and in care since 2019 (2.5 years or
     // more) but in its placement only since June 2022 (under 2 years); B has been in care under
     // 2.5 years, so is not counted. 0 of 1.
-    const { metricIndex } = await import('../../src/metrics/catalog.js');
+    const { metricIndex } = await import('../../src/domain/metricCatalog.js');
     expect(r.rows[metricIndex('longTermStability')]).toBe(0);
     expect(r.rows[metricIndex('childrenInCareByPlacementType.residentialPrivate')]).toBe(1);
   });

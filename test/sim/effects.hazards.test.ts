@@ -15,7 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { financialYearsFrom } from '../../src/domain/time.js';
 import { AGE_BANDS, PLACEMENT_TYPES } from '../../src/domain/vocabulary.js';
 import { OVER_20_MILES } from '../../src/domain/geography.js';
-import { metricIndex, METRIC_COUNT } from '../../src/metrics/catalog.js';
+import { metricIndex, METRIC_COUNT } from '../../src/domain/metricCatalog.js';
 import { breakdownRisk } from '../../src/matching/referral/disruptionRisk.js';
 import { matchContext } from '../../src/matching/referral/context.js';
 import { runReplication, type ReplicationResult } from '../../src/sim/replication.js';

@@ -13,7 +13,7 @@
 import { describe, expect, it } from 'vitest';
 import { financialYearsFrom } from '../../src/domain/time.js';
 import { AGE_BANDS, NEEDS } from '../../src/domain/vocabulary.js';
-import { metricIndex } from '../../src/metrics/catalog.js';
+import { metricIndex } from '../../src/domain/metricCatalog.js';
 import { ReplicationColumns } from '../../src/metrics/summary.js';
 import { runReplicationRange } from '../../src/sim/forecast.js';
 import { resolveFixture, tinyScenarioJson } from '../fixtures/tinyScenario.js';

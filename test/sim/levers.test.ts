@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { financialYearsFrom } from '../../src/domain/time.js';
-import { METRIC_COUNT, METRICS, metricIndex } from '../../src/metrics/catalog.js';
+import { METRIC_COUNT, METRICS, metricIndex } from '../../src/domain/metricCatalog.js';
 import { compareOption, COMPARED_METRICS } from '../../src/metrics/compare.js';
 import { ReplicationColumns } from '../../src/metrics/summary.js';
 import { runReplicationRange } from '../../src/sim/forecast.js';

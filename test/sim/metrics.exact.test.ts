@@ -15,7 +15,7 @@
 //   model measures years as 365.25 days).
 // The worked cases start on 1 April 2023 (day 0); see test/fixtures/workedScenario.ts.
 import { describe, expect, it } from 'vitest';
-import { METRICS, METRIC_COUNT, metricIndex } from '../../src/metrics/catalog.js';
+import { METRICS, METRIC_COUNT, metricIndex } from '../../src/domain/metricCatalog.js';
 import { runReplication, type ReplicationResult, type ReplicationTrace } from '../../src/sim/replication.js';
 import { PLACEMENT_TYPES } from '../../src/domain/vocabulary.js';
 import { resolveFixture } from '../fixtures/tinyScenario.js';

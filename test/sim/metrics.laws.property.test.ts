@@ -13,7 +13,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { financialYearsFrom, type FinancialYear } from '../../src/domain/time.js';
 import { AGE_BANDS, AGE_BAND_LOWER_YEARS, NEEDS, PLACEMENT_TYPES } from '../../src/domain/vocabulary.js';
-import { METRIC_COUNT, metricIndex } from '../../src/metrics/catalog.js';
+import { METRIC_COUNT, metricIndex } from '../../src/domain/metricCatalog.js';
 import { runReplication, type ReplicationResult, type ReplicationTrace } from '../../src/sim/replication.js';
 import type { ResolvedScenario } from '../../src/scenario/resolved.js';
 import { scenarioArbitrary } from '../fixtures/arbitraries.js';

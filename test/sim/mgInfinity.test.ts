@@ -7,7 +7,7 @@
 // λ × 0.5 / 365 ≈ 0.05 children here, a quarter of one SE (seen as z ≈ −0.5 over 3 × 3,000 runs).
 import { describe, expect, it } from 'vitest';
 import { financialYearsFrom } from '../../src/domain/time.js';
-import { METRIC_COUNT, metricIndex } from '../../src/metrics/catalog.js';
+import { METRIC_COUNT, metricIndex } from '../../src/domain/metricCatalog.js';
 import { runReplication } from '../../src/sim/replication.js';
 import { resolveFixture, tinyScenarioJson } from '../fixtures/tinyScenario.js';
 

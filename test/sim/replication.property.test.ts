@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { financialYearsFrom } from '../../src/domain/time.js';
-import { METRICS, METRIC_COUNT, metricIndex } from '../../src/metrics/catalog.js';
+import { METRICS, METRIC_COUNT, metricIndex } from '../../src/domain/metricCatalog.js';
 import { runReplication, type ReplicationResult } from '../../src/sim/replication.js';
 import type { ResolvedScenario } from '../../src/scenario/resolved.js';
 import { scenarioArbitrary } from '../fixtures/arbitraries.js';

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { financialYearsFrom } from '../../src/domain/time.js';
 import { AGE_BANDS, AGE_BAND_LOWER_YEARS, NEEDS } from '../../src/domain/vocabulary.js';
-import { METRIC_COUNT, metricIndex } from '../../src/metrics/catalog.js';
+import { METRIC_COUNT, metricIndex } from '../../src/domain/metricCatalog.js';
 import { bandIndexAt } from '../../src/sim/hazards.js';
 import { runReplication, type ReplicationTrace } from '../../src/sim/replication.js';
 import { scenarioArbitrary } from '../fixtures/arbitraries.js';

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AGE_BANDS, NEEDS } from '../../src/domain/vocabulary.js';
-import { METRIC_COUNT, metricIndex } from '../../src/metrics/catalog.js';
+import { METRIC_COUNT, metricIndex } from '../../src/domain/metricCatalog.js';
 import type { MatchRules, VacancyView } from '../../src/matching/rules/types.js';
 import { runReplication, type ReplicationResult } from '../../src/sim/replication.js';
 import { BAND_AGES_YEARS, cachedSuitableSegments, segmentIndex, suitableSegments } from '../../src/sim/suitableSegments.js';

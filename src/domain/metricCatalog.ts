@@ -2,7 +2,7 @@
 // year in this order; summaries and files are built from the same list, so every output has the
 // same keys whatever the scenario. NaN in a row means "not defined this year" (for example a
 // fraction with an empty denominator); summaries turn it into null, never into a number.
-import { AGE_BANDS, CARER_TYPES, NEEDS, PLACEMENT_TYPES } from '../domain/vocabulary.js';
+import { AGE_BANDS, CARER_TYPES, NEEDS, PLACEMENT_TYPES } from './vocabulary.js';
 
 export interface MetricDef {
   /** Path in summary.json: `["childrenInCareByAgeBand", "10to15"]`. */

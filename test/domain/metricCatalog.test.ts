@@ -1,7 +1,7 @@
 // The sufficiency gap table's ids, as the report codes against them.
 import { describe, expect, it } from 'vitest';
 import { AGE_BANDS, NEEDS } from '../../src/domain/vocabulary.js';
-import { METRICS, metricIndex } from '../../src/metrics/catalog.js';
+import { METRICS, metricIndex } from '../../src/domain/metricCatalog.js';
 
 describe('segment metrics', () => {
   it.each(['shortfallsBySegment', 'placementSearchesBySegment', 'suitableVacanciesBySegment', 'placesBySegment'])(
