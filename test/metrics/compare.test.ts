@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { financialYearsFrom, epochDayOf } from '../../src/domain/time.js';
-import { METRIC_COUNT, metricIndex } from '../../src/metrics/catalog.js';
+import { METRIC_COUNT, metricIndex } from '../../src/domain/metricCatalog.js';
 import { compareOption, pairedDifference, probabilityBetter } from '../../src/metrics/compare.js';
 import { ReplicationColumns } from '../../src/metrics/summary.js';
 

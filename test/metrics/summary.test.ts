@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { METRICS, METRIC_COUNT, metricIndex, metricKey } from '../../src/metrics/catalog.js';
+import { METRICS, METRIC_COUNT, metricIndex, metricKey } from '../../src/domain/metricCatalog.js';
 import { ReplicationColumns, statsOf } from '../../src/metrics/summary.js';
 
 describe('summary statistics', () => {
