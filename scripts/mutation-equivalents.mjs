@@ -7,6 +7,11 @@
 const d = 'src/metrics/disclosure.ts';
 const cmp = 'src/metrics/compare.ts';
 const gs = 'src/metrics/goalSeek.ts';
+const inp = 'src/matching/referral/input.ts';
+const suit = 'src/matching/referral/suitability.ts';
+const ps = 'src/matching/referral/pairScore.ts';
+const ex = 'src/matching/referral/explain.ts';
+const ab = 'src/matching/referral/assignBatch.ts';
 /** The equations are a network matrix (each unknown has one +1 and one −1 once column equations are negated), so Gauss–Jordan keeps every entry in {−1, 0, 1}. */
 const tu = 'the equations form a network (totally unimodular) matrix, so every entry met during elimination is −1, 0 or 1';
 
@@ -57,6 +62,66 @@ export const equivalentMutants = [
   { file: 'src/matching/rules/bestVacancy.ts', line: 32, column: 9, mutator: 'ConditionalExpression', replacement: 'false', reason: 'the `v.free < req.size` half (the whole condition made false is killed): isEligible checks the free places again (noPlaces); this check only saves the call' },
   { file: 'src/matching/rules/bestVacancy.ts', line: 40, column: 11, mutator: 'EqualityOperator', replacement: 'rng.next() * ties <= 1', reason: 'differs only when the draw is exactly 1/ties, one value among 2^32 (no test can aim at it without faking the stream)' },
   { file: 'src/matching/rules/eligibility.ts', line: 25, column: 19, mutator: 'ConditionalExpression', replacement: 'false', reason: 'allowedTypesFor of the single need 1 << need is that need\'s mask (or 0 when missing), the value of the other branch' },
+  // src/matching/referral/input.ts
+  { file: inp, line: 84, column: 115, mutator: 'ArrowFunction', replacement: '() => undefined', reason: 'isBad reads `bad[row]?.has`, so a missing set reads as "no bad cells", like the empty set' },
+  { file: inp, line: 87, column: 85, mutator: 'OptionalChaining', replacement: 'rows.bad[row].has', reason: '`bad` has a set for every row (asPartial makes one per row; PartialRows promises one per row)' },
+  { file: inp, line: 152, column: 50, mutator: 'ConditionalExpression', replacement: 'false', reason: 'an undefined id in the set of ids matches no group name (group names are strings)' },
+  { file: inp, line: 152, column: 71, mutator: 'ArrayDeclaration', replacement: '["Stryker was here"]', reason: 'differs only for a row without an id beside a sibling group named "Stryker was here" (the mutant\'s own text)' },
+  { file: inp, line: 170, column: 49, mutator: 'ArrayDeclaration', replacement: '["Stryker was here"]', reason: 'checkRows returns only its problems; its collector\'s notes are never read' },
+  { file: inp, line: 183, column: 9, mutator: 'ConditionalExpression', replacement: 'true', reason: 'a comparison with a missing age bound (undefined) is false, so `ageMin > ageMax` alone decides' },
+  { file: inp, line: 183, column: 9, mutator: 'LogicalOperator', replacement: 'v.ageMin !== undefined || v.ageMax !== undefined', reason: 'as above' },
+  { file: inp, line: 183, column: 35, mutator: 'ConditionalExpression', replacement: 'true', reason: 'as above' },
+  { file: inp, line: 252, column: 9, mutator: 'ConditionalExpression', replacement: 'true', reason: 'undefined is never added to `done`, so `done.has(undefined)` is false' },
+  { file: inp, line: 254, column: 9, mutator: 'ConditionalExpression', replacement: 'true', reason: 'adding undefined to `done` is harmless: it is only looked up for a defined group' },
+  { file: inp, line: 257, column: 103, mutator: 'ConditionalExpression', replacement: 'true', reason: 'a less urgent child never has an earlier day (today ≤ match day < under5days ≤ +4 < later), so `b.day < a.day` alone never picks one' },
+  { file: inp, line: 300, column: 38, mutator: 'ArrayDeclaration', replacement: '["Stryker was here"]', reason: 'resolveMatchInput reads only the notes of this collector (its problems were found by checkRows before)' },
+  // src/matching/referral/suitability.ts: guards that only save work (the checks inside repeat them)
+  { file: suit, line: 45, column: 10, mutator: 'ConditionalExpression', replacement: 'true', reason: 'the `b + 1 < length` half: past the last band AGE_BANDS[b + 1] is undefined, and `age >= undefined` is false' },
+  { file: suit, line: 45, column: 10, mutator: 'EqualityOperator', replacement: 'b + 1 <= AGE_BANDS.length', reason: 'as above' },
+  { file: suit, line: 45, column: 10, mutator: 'ArithmeticOperator', replacement: 'b - 1', reason: 'as above: the lower-age comparison alone stops at the last band' },
+  { file: suit, line: 66, column: 78, mutator: 'ConditionalExpression', replacement: 'true', reason: '`restricted` only lets the careAlongside check be skipped; a withOthers child can live alongside anyone anyway' },
+  { file: suit, line: 66, column: 98, mutator: 'StringLiteral', replacement: '""', reason: 'as above' },
+  { file: suit, line: 74, column: 23, mutator: 'ConditionalExpression', replacement: 'true', reason: 'differs only for sameSchool without a school postcode, which input.ts refuses' },
+  { file: suit, line: 97, column: 34, mutator: 'ConditionalExpression', replacement: 'true', reason: '`school` only lets the school check be skipped; milesToSchool checks sameSchool and the school again' },
+  { file: suit, line: 97, column: 34, mutator: 'LogicalOperator', replacement: 'c.sameSchool || c.school !== undefined', reason: 'as above' },
+  { file: suit, line: 97, column: 50, mutator: 'ConditionalExpression', replacement: 'true', reason: 'as above' },
+  { file: suit, line: 113, column: 7, mutator: 'ConditionalExpression', replacement: 'true', reason: 'as for line 66: the check below finds nothing for unrestricted children or an empty home' },
+  { file: suit, line: 113, column: 7, mutator: 'LogicalOperator', replacement: 'p.restricted || v.currentChildren.length > 0', reason: 'as above' },
+  { file: suit, line: 113, column: 23, mutator: 'ConditionalExpression', replacement: 'true', reason: 'as above' },
+  { file: suit, line: 113, column: 23, mutator: 'EqualityOperator', replacement: 'v.currentChildren.length >= 0', reason: 'as above' },
+  { file: suit, line: 119, column: 7, mutator: 'ConditionalExpression', replacement: 'true', reason: 'as for line 97: milesToSchool is undefined for every child when no child must keep a school' },
+  { file: suit, line: 122, column: 11, mutator: 'ConditionalExpression', replacement: 'true', reason: 'the `miles !== undefined` half: `undefined > schoolMiles` is false' },
+  // src/matching/referral/pairScore.ts
+  { file: ps, line: 65, column: 83, mutator: 'ConditionalExpression', replacement: 'true', reason: '`undefined < EXPERIENCED_CARER_YEARS` is false, as the check it replaces' },
+  { file: ps, line: 66, column: 7, mutator: 'ConditionalExpression', replacement: 'false', reason: 'the early return only saves work: without wishes or an experience need the checks below find nothing' },
+  { file: ps, line: 99, column: 49, mutator: 'ConditionalExpression', replacement: 'false', reason: 'suitability[undefined] is undefined, which is not "preferred", as the check it replaces' },
+  { file: ps, line: 104, column: 9, mutator: 'ConditionalExpression', replacement: 'true', reason: 'with no unmet wishes, appending none and subtracting 0 changes nothing' },
+  { file: ps, line: 104, column: 9, mutator: 'EqualityOperator', replacement: 'missing.length >= 0', reason: 'as above' },
+  { file: ps, line: 105, column: 15, mutator: 'ConditionalExpression', replacement: 'false', reason: 'appending to an empty list gives the same wishes (a copy instead of the shared array)' },
+  { file: ps, line: 108, column: 9, mutator: 'EqualityOperator', replacement: 'fromHome >= miles', reason: 'assigns an equal value' },
+  { file: ps, line: 110, column: 9, mutator: 'EqualityOperator', replacement: 'r >= risk', reason: 'assigns an equal value' },
+  ...(['distance', 'cost', 'hierarchy', 'specialism', 'typePreference', 'soft'].map((part, k) => ({
+    file: ps, line: 114, column: [15, 35, 56, 83, 115, 141][k], mutator: 'ArithmeticOperator', replacement: `${part} - 0`,
+    reason: 'each part starts at +0 and only adds or subtracts, so it is never −0 (0 + −0 is +0), and x − 0 is x + 0 for every other x',
+  }))),
+  // src/matching/referral/explain.ts
+  { file: ex, line: 76, column: 77, mutator: 'OptionalChaining', replacement: 'c.school.code', reason: 'the school reason is only given for a child who has a school (milesToSchool is undefined otherwise)' },
+  { file: ex, line: 102, column: 5, mutator: 'ConditionalExpression', replacement: "case 'soft': // listed separately", reason: 'an emptied case falls off the end of the switch: undefined, as returned' },
+  { file: ex, line: 102, column: 10, mutator: 'StringLiteral', replacement: '""', reason: 'as above: soft then matches no case and the function returns undefined' },
+  { file: ex, line: 131, column: 82, mutator: 'ArithmeticOperator', replacement: 'parts.indexOf(a.p) + parts.indexOf(b.p)', reason: 'diffs are already in score-part order and sort is stable, so the tie-break never reorders; the mutant is never negative either' },
+  { file: ex, line: 133, column: 80, mutator: 'ArithmeticOperator', replacement: 'parts.indexOf(a.p) + parts.indexOf(b.p)', reason: 'as above' },
+  { file: ex, line: 133, column: 17, mutator: 'MethodExpression', replacement: 'diffs.filter(x => x.d > NOTABLE).sort((a, b) => b.d - a.d || parts.indexOf(a.p) - parts.indexOf(b.p)).map(x => gain(x.p, v, best.v, s, best.s, search)).filter((x): x is string => x !== undefined)', reason: 'without `.slice(0, 1)`: only gains[0] is ever read' },
+  { file: ex, line: 133, column: 17, mutator: 'MethodExpression', replacement: 'diffs.filter(x => x.d > NOTABLE).sort((a, b) => b.d - a.d || parts.indexOf(a.p) - parts.indexOf(b.p)).map(x => gain(x.p, v, best.v, s, best.s, search))', reason: 'as above, and gain never returns undefined (every part has words)' },
+  { file: ex, line: 134, column: 85, mutator: 'ConditionalExpression', replacement: 'true', reason: 'gain never returns undefined (every part has words), so the filter keeps everything anyway' },
+  // src/matching/referral/assignBatch.ts
+  { file: ab, line: 56, column: 56, mutator: 'EqualityOperator', replacement: 'a <= b', reason: 'differs only for equal ids: vacancy ids are unique, and two referrals never share a row, so the id tie-break only meets different ids' },
+  { file: ab, line: 56, column: 69, mutator: 'ConditionalExpression', replacement: 'true', reason: 'as above: 1 instead of 0 only for equal ids' },
+  { file: ab, line: 56, column: 69, mutator: 'EqualityOperator', replacement: 'a >= b', reason: 'as above' },
+  { file: ab, line: 56, column: 69, mutator: 'ConditionalExpression', replacement: 'false', reason: 'turns 1 into 0 for a later id; Array.prototype.sort (V8) only asks whether the comparator is negative' },
+  { file: ab, line: 56, column: 69, mutator: 'EqualityOperator', replacement: 'a <= b', reason: 'as above (and 1 for equal ids, which do not occur)' },
+  { file: ab, line: 70, column: 46, mutator: 'ConditionalExpression', replacement: 'false', reason: 'vacancyOfCol[undefined] is undefined, which no ranked vacancy\'s index equals, so find returns undefined' },
+  { file: ab, line: 120, column: 9, mutator: 'ConditionalExpression', replacement: 'false', reason: 'passes `maxSolves: undefined` when not given, which optimalJoint treats as missing (`opts.maxSolves ?? 40`)' },
+  { file: ab, line: 121, column: 9, mutator: 'ConditionalExpression', replacement: 'false', reason: 'as above (`opts.conflictWork ?? 2e6`)' },
   // src/matching/referral
   { file: 'src/matching/referral/disruptionRisk.ts', line: 31, column: 21, mutator: 'EqualityOperator', replacement: 'b <= AGE_BANDS.length', reason: 'the band after the last has no start (NaN), so its interval is empty and adds nothing' },
   { file: 'src/matching/referral/disruptionRisk.ts', line: 34, column: 11, mutator: 'EqualityOperator', replacement: 'end >= start', reason: 'an empty interval adds rate × 0' },
@@ -67,4 +132,6 @@ export const equivalentMutants = [
   { file: 'src/matching/referral/rank.ts', line: 42, column: 51, mutator: 'EqualityOperator', replacement: 'a.id <= b.id', reason: 'differs only for two vacancies with the same id, which input.ts refuses' },
   { file: 'src/matching/referral/rank.ts', line: 42, column: 70, mutator: 'EqualityOperator', replacement: 'a.id >= b.id', reason: 'differs only for two vacancies with the same id, which input.ts refuses' },
   { file: 'src/matching/referral/rank.ts', line: 42, column: 70, mutator: 'EqualityOperator', replacement: 'a.id <= b.id', reason: 'turns 1 into 0 for a later id; Array.prototype.sort (V8) only asks whether the comparator is negative' },
+  { file: 'src/matching/referral/rank.ts', line: 42, column: 70, mutator: 'ConditionalExpression', replacement: 'true', reason: 'differs only for two vacancies with the same id, which input.ts refuses' },
+  { file: 'src/matching/referral/rank.ts', line: 42, column: 70, mutator: 'ConditionalExpression', replacement: 'false', reason: 'turns 1 into 0 for a later id; Array.prototype.sort (V8) only asks whether the comparator is negative' },
 ];
