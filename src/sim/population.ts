@@ -7,7 +7,7 @@ import { bandAgeDays, newChild } from './children.js';
 import { exit } from './events.js';
 import { T_UNREGISTERED } from './ledger.js';
 import { place, requestFor } from './placement.js';
-import type { PlacementTypeIndex, ZoneIndex } from '../scenario/resolved.js';
+import type { HouseholdIndex, PlacementTypeIndex, ZoneIndex } from '../scenario/resolved.js';
 import { NO_HOUSEHOLD, pick, streamOf, type ReplicationState, type SimChild, type SimHousehold } from './state.js';
 
 export const placeStartingPopulation = (st: ReplicationState): void => {
@@ -59,6 +59,11 @@ export const placeStartingPopulation = (st: ReplicationState): void => {
     const j = Math.floor(init.next() * (i + 1));
     [order[i], order[j]] = [order[j]!, order[i]!];
   }
+  // Scratch for one child's candidates: the second pass walks the same households in the same
+  // order with the weights of the first, so the sums and the draw are those of a plain re-scan.
+  const candId: number[] = [];
+  const candWeight: number[] = [];
+  const candStrict: boolean[] = [];
   for (const i of order) {
     const c = initialOrder[i]!;
     const { type, start, zone: presetZone } = initialPlacement[i]!;
@@ -68,25 +73,30 @@ export const placeStartingPopulation = (st: ReplicationState): void => {
     const ofType = st.householdsOfType[type]!;
     if (ofType.length > 0) {
       const req = requestFor(c, 0, 1);
+      const needBit = 1 << c.need;
       let total = 0;
       let relaxed = 0;
+      let n = 0;
       for (const id of ofType) {
         const h = households[id]!;
         if (h.free <= 0) continue;
         const w = initialWeight(c, h);
+        const ok = req.ageYears >= h.ageMin && req.ageYears <= h.ageMax && (h.needsMask & needBit) !== 0;
+        candId[n] = id;
+        candWeight[n] = w;
+        candStrict[n] = ok;
+        n++;
         relaxed += w;
-        if (req.ageYears >= h.ageMin && req.ageYears <= h.ageMax && (h.needsMask & (1 << c.need)) !== 0) total += w;
+        if (ok) total += w;
       }
       const strict = total > 0;
       const pool = strict ? total : relaxed;
       if (pool > 0) {
         let u = init.next() * pool;
-        for (const id of ofType) {
-          const h = households[id]!;
-          if (h.free <= 0) continue;
-          if (strict && !(req.ageYears >= h.ageMin && req.ageYears <= h.ageMax && (h.needsMask & (1 << c.need)) !== 0)) continue;
-          household = h.id; // the last candidate, should rounding leave u a hair above 0
-          u -= initialWeight(c, h);
+        for (let k = 0; k < n; k++) {
+          if (strict && !candStrict[k]) continue;
+          household = candId[k]! as HouseholdIndex; // the last candidate, should rounding leave u a hair above 0
+          u -= candWeight[k]!;
           if (u < 0) break;
         }
         relaxedInitial = !strict;

@@ -135,6 +135,8 @@ export interface ReplicationState {
   readonly deregStreams: readonly Rng[];
   readonly approvals: Approval[];
   readonly segmentGroups: SegmentGroups;
+  /** A reusable list of household ids for one step at a time (no step keeps it across a call). */
+  readonly scratch: HouseholdIndex[];
 
   // Children.
   readonly children: SimChild[];
@@ -205,6 +207,7 @@ export const createState = (
     // a lever that adds or changes a pool leaves every other pool's draws as they were.
     deregStreams: rs.pools.map((p) => stream(`deregistration/${p.id}`)),
     approvals: [],
+    scratch: [],
     segmentGroups: { suitableSegmentsOf: cachedSuitableSegments(rulesByBand), ofHousehold: [], masks: [], free: [], places: [] },
     children: [],
     exitReasonDraw: rs.exitReasons.map((r) => categorical(r.weights)),
