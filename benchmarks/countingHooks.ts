@@ -13,7 +13,7 @@ const PATCHES: [string, [string, string][]][] = [
   ]],
   ['/src/sim/eventQueue.js', [
     ['push(day, event) {', `push(day, event) { ${C}.pushes++;`],
-    ['pop() {', `pop() { ${C}.pops++;`],
+    ['popEvent() {', `popEvent() { ${C}.pops++;`],
   ]],
 ];
 

@@ -36,8 +36,7 @@ export const floorSeconds = (ops: OpCounts, runs: number): number => {
     let day = 0;
     for (let i = 0; i < early; i++) q.push(Math.floor(sink * 7919 % 1826), ev), sink += 0.5;
     for (let i = 0, pushed = early; i < pops; i++) {
-      const e = q.pop();
-      if (e !== undefined) day = e.day;
+      if (q.popEvent() !== undefined) day = q.day;
       if (pushed < pushes) q.push(day + (pushed % 97), ev), pushed++;
     }
   }
