@@ -64,6 +64,10 @@ export const placeStartingPopulation = (st: ReplicationState): void => {
   const candId: number[] = [];
   const candWeight: number[] = [];
   const candStrict: boolean[] = [];
+  // Households of each type with a free place, in householdsOfType order: in this phase places
+  // only fill (nothing leaves before the loop starts), so a full household is dropped for good and
+  // the scans below see exactly the households a scan of every one of the type would keep.
+  const openOfType = st.householdsOfType.map((ids) => ids.filter((id) => households[id]!.free > 0));
   for (const i of order) {
     const c = initialOrder[i]!;
     const { type, start, zone: presetZone } = initialPlacement[i]!;
@@ -71,15 +75,15 @@ export const placeStartingPopulation = (st: ReplicationState): void => {
     let relaxedInitial = false;
     let zone = presetZone;
     const ofType = st.householdsOfType[type]!;
+    const open = openOfType[type]!;
     if (ofType.length > 0) {
       const req = requestFor(c, 0, 1);
       const needBit = 1 << c.need;
       let total = 0;
       let relaxed = 0;
       let n = 0;
-      for (const id of ofType) {
+      for (const id of open) {
         const h = households[id]!;
-        if (h.free <= 0) continue;
         const w = initialWeight(c, h);
         const ok = req.ageYears >= h.ageMin && req.ageYears <= h.ageMax && (h.needsMask & needBit) !== 0;
         candId[n] = id;
@@ -111,6 +115,7 @@ export const placeStartingPopulation = (st: ReplicationState): void => {
     place(st, c, start, type, household, zone, weekly, {
       emergency: false, mismatch: false, isMove: false, history: true, via: relaxedInitial ? 'initial' : household >= 0 ? 'match' : 'initial',
     });
+    if (household >= 0 && households[household]!.free <= 0) open.splice(open.indexOf(household), 1);
     c.costFrom = 0;
   }
 };
