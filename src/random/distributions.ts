@@ -37,6 +37,12 @@ export const uniformInt = (rng: Rng, lo: number, hi: number): number => lo + Mat
  * Cumulative sums are computed once; each draw is a binary search.
  */
 export const categorical = (weights: readonly number[]): ((rng: Rng) => number) => {
+  const ofUniform = categoricalOfUniform(weights);
+  return (rng) => ofUniform(rng.next());
+};
+
+/** `categorical` given its uniform draw `u` in [0, 1) (a draw already taken, in a fixed order). */
+export const categoricalOfUniform = (weights: readonly number[]): ((u: number) => number) => {
   const cumulative = new Float64Array(weights.length);
   let total = 0;
   for (let i = 0; i < weights.length; i++) {
@@ -44,8 +50,8 @@ export const categorical = (weights: readonly number[]): ((rng: Rng) => number) 
     cumulative[i] = total;
   }
   if (!(total > 0)) throw new Error('internal: categorical weights sum to zero');
-  return (rng) => {
-    const u = rng.next() * total;
+  return (draw) => {
+    const u = draw * total;
     let lo = 0;
     let hi = cumulative.length - 1;
     while (lo < hi) {

@@ -113,18 +113,24 @@ export const occupyExternal = (st: ReplicationState, i: number, day: number): vo
   // Other authorities do not take places this authority pays for whether used or not.
   const fits = (h: SimHousehold): boolean =>
     h.type === x.type && h.free > 0 && !h.paidWhenEmpty && (x.pools === undefined || x.pools.includes(h.pool));
+  // The households that fit, kept from the first pass: nothing changes before the second walks
+  // them in the same order, so the sum and the choice are those of a second scan of every vacancy.
+  const fitting = st.scratch;
+  let n = 0;
   let total = 0;
   for (const id of st.vacant) {
     const h = st.households[id]!;
-    if (fits(h)) total += h.free;
+    if (fits(h)) {
+      total += h.free;
+      fitting[n++] = id;
+    }
   }
   const u = s.next() * total;
   const stay = exponential(s, 1 / x.meanStayDays);
   if (total <= 0) return; // no room: the other authority looks elsewhere
   let left = u;
-  for (const id of st.vacant) {
-    const h = st.households[id]!;
-    if (!fits(h)) continue;
+  for (let k = 0; k < n; k++) {
+    const h = st.households[fitting[k]!]!;
     left -= h.free;
     if (left < 0) {
       setFree(st, h, h.free - 1, day);

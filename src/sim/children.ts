@@ -37,7 +37,7 @@ export const newChild = (
   const exitDay = Number.isFinite(t) ? Math.max(Math.floor(t), from + 1) : leave18;
   const band = bandIndexAt(dobDay, Math.min(exitDay, leave18 - 1));
   const r = rs.exitReasons[band]!;
-  const exitReason: ExitReason = exitDay >= leave18 ? 'turned18' : r.reasons[st.exitReasonDraw[band]!({ next: () => reasonU })]!;
+  const exitReason: ExitReason = exitDay >= leave18 ? 'turned18' : r.reasons[st.exitReasonDraw[band]!(reasonU)]!;
   const c: SimChild = {
     idx: st.children.length, dobDay, need, homeZone, group, initial, entryDay, exitDay, exitReason,
     emergencyAtEntry: emergencyU < rs.emergencyShare, routeDraw, rng, inCare: false, entered: false, via: 'match', isMove: false,

@@ -7,7 +7,7 @@ import { bandAgeDays, newChild } from './children.js';
 import { exit } from './events.js';
 import { T_UNREGISTERED } from './ledger.js';
 import { place, requestFor } from './placement.js';
-import type { PlacementTypeIndex, ZoneIndex } from '../scenario/resolved.js';
+import type { HouseholdIndex, PlacementTypeIndex, ZoneIndex } from '../scenario/resolved.js';
 import { NO_HOUSEHOLD, pick, streamOf, type ReplicationState, type SimChild, type SimHousehold } from './state.js';
 
 export const placeStartingPopulation = (st: ReplicationState): void => {
@@ -59,6 +59,15 @@ export const placeStartingPopulation = (st: ReplicationState): void => {
     const j = Math.floor(init.next() * (i + 1));
     [order[i], order[j]] = [order[j]!, order[i]!];
   }
+  // Scratch for one child's candidates: the second pass walks the same households in the same
+  // order with the weights of the first, so the sums and the draw are those of a plain re-scan.
+  const candId: number[] = [];
+  const candWeight: number[] = [];
+  const candStrict: boolean[] = [];
+  // Households of each type with a free place, in householdsOfType order: in this phase places
+  // only fill (nothing leaves before the loop starts), so a full household is dropped for good and
+  // the scans below see exactly the households a scan of every one of the type would keep.
+  const openOfType = st.householdsOfType.map((ids) => ids.filter((id) => households[id]!.free > 0));
   for (const i of order) {
     const c = initialOrder[i]!;
     const { type, start, zone: presetZone } = initialPlacement[i]!;
@@ -66,27 +75,32 @@ export const placeStartingPopulation = (st: ReplicationState): void => {
     let relaxedInitial = false;
     let zone = presetZone;
     const ofType = st.householdsOfType[type]!;
+    const open = openOfType[type]!;
     if (ofType.length > 0) {
       const req = requestFor(c, 0, 1);
+      const needBit = 1 << c.need;
       let total = 0;
       let relaxed = 0;
-      for (const id of ofType) {
+      let n = 0;
+      for (const id of open) {
         const h = households[id]!;
-        if (h.free <= 0) continue;
         const w = initialWeight(c, h);
+        const ok = req.ageYears >= h.ageMin && req.ageYears <= h.ageMax && (h.needsMask & needBit) !== 0;
+        candId[n] = id;
+        candWeight[n] = w;
+        candStrict[n] = ok;
+        n++;
         relaxed += w;
-        if (req.ageYears >= h.ageMin && req.ageYears <= h.ageMax && (h.needsMask & (1 << c.need)) !== 0) total += w;
+        if (ok) total += w;
       }
       const strict = total > 0;
       const pool = strict ? total : relaxed;
       if (pool > 0) {
         let u = init.next() * pool;
-        for (const id of ofType) {
-          const h = households[id]!;
-          if (h.free <= 0) continue;
-          if (strict && !(req.ageYears >= h.ageMin && req.ageYears <= h.ageMax && (h.needsMask & (1 << c.need)) !== 0)) continue;
-          household = h.id; // the last candidate, should rounding leave u a hair above 0
-          u -= initialWeight(c, h);
+        for (let k = 0; k < n; k++) {
+          if (strict && !candStrict[k]) continue;
+          household = candId[k]! as HouseholdIndex; // the last candidate, should rounding leave u a hair above 0
+          u -= candWeight[k]!;
           if (u < 0) break;
         }
         relaxedInitial = !strict;
@@ -101,6 +115,7 @@ export const placeStartingPopulation = (st: ReplicationState): void => {
     place(st, c, start, type, household, zone, weekly, {
       emergency: false, mismatch: false, isMove: false, history: true, via: relaxedInitial ? 'initial' : household >= 0 ? 'match' : 'initial',
     });
+    if (household >= 0 && households[household]!.free <= 0) open.splice(open.indexOf(household), 1);
     c.costFrom = 0;
   }
 };

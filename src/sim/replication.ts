@@ -48,8 +48,8 @@ export const runReplication = (rs: ResolvedScenario, opts: ReplicationOptions): 
   st.years.forEach((y, k) => queue.push(y.endDay + 1, yearEnd(k)));
   addLeverCosts(st);
 
-  for (let q = queue.pop(); q !== undefined; q = queue.pop()) {
-    const { day, event: e } = q;
+  for (let e = queue.popEvent(); e !== undefined; e = queue.popEvent()) {
+    const day = queue.day;
     if (day >= horizon && e.kind !== 'yearEnd') continue;
     if (trace && day > st.lastDay) recordDaily(st, day);
     st.events++;

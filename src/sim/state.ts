@@ -6,7 +6,7 @@ import { financialYearsFrom, type FinancialYear } from '../domain/time.js';
 import type { Miles, PoundsPerWeek, SimDay } from '../domain/units.js';
 import type { MatchRules, VacancyView } from '../matching/rules/types.js';
 import { METRIC_COUNT } from '../domain/metricCatalog.js';
-import { categorical } from '../random/distributions.js';
+import { categorical, categoricalOfUniform } from '../random/distributions.js';
 import { processStream, type Rng } from '../random/rng.js';
 import type { HouseholdIndex, PlacementTypeIndex, PoolIndex, ResolvedScenario, WeightedIndices, ZoneIndex } from '../scenario/resolved.js';
 import { EventQueue } from './eventQueue.js';
@@ -135,10 +135,13 @@ export interface ReplicationState {
   readonly deregStreams: readonly Rng[];
   readonly approvals: Approval[];
   readonly segmentGroups: SegmentGroups;
+  /** A reusable list of household ids for one step at a time (no step keeps it across a call). */
+  readonly scratch: HouseholdIndex[];
 
   // Children.
   readonly children: SimChild[];
-  readonly exitReasonDraw: readonly ((rng: Rng) => number)[];
+  /** Exit reason by age band, given the child's uniform draw for it. */
+  readonly exitReasonDraw: readonly ((u: number) => number)[];
 
   // Streams of processes that are not per pool or per cell.
   readonly externalStreams: readonly Rng[];
@@ -162,13 +165,34 @@ export const pick = <I extends number>(w: WeightedIndices<I>): ((rng: Rng) => I)
   return (rng) => w.indices[draw(rng)]!;
 };
 
+/**
+ * What every replication of a scenario shares and none changes: the matching rules of each age
+ * band, the remembered supply segments of each kind of household (a pure function of the rules)
+ * and the exit-reason samplers. Kept per resolved scenario, so a forecast works them out once, not once per replication.
+ */
+interface PerScenario {
+  readonly rulesByBand: readonly MatchRules[];
+  readonly suitableSegmentsOf: SegmentGroups['suitableSegmentsOf'];
+  readonly exitReasonDraw: readonly ((u: number) => number)[];
+}
+const perScenario = new WeakMap<ResolvedScenario, PerScenario>();
+const sharedOf = (rs: ResolvedScenario): PerScenario => {
+  let shared = perScenario.get(rs);
+  if (shared === undefined) {
+    const rulesByBand: MatchRules[] = rs.hierarchyRank.map((hierarchyRank) => ({ allowedTypesMask: rs.allowedTypesMask, hierarchyRank, weights: rs.weights }));
+    shared = { rulesByBand, suitableSegmentsOf: cachedSuitableSegments(rulesByBand), exitReasonDraw: rs.exitReasons.map((r) => categoricalOfUniform(r.weights)) };
+    perScenario.set(rs, shared);
+  }
+  return shared;
+};
+
 export const createState = (
   rs: ResolvedScenario, opts: { readonly seed: number; readonly replication: number; readonly years: number; readonly trace?: boolean },
 ): ReplicationState => {
   const years = financialYearsFrom(rs.startEpochDay, opts.years);
   const stream = (name: string): Rng => processStream(opts.seed, opts.replication, name);
   const emergencyDays = rs.multipliers.emergencyDays;
-  const rulesByBand: MatchRules[] = rs.hierarchyRank.map((hierarchyRank) => ({ allowedTypesMask: rs.allowedTypesMask, hierarchyRank, weights: rs.weights }));
+  const { rulesByBand, suitableSegmentsOf, exitReasonDraw } = sharedOf(rs);
   return {
     rs,
     seed: opts.seed,
@@ -205,9 +229,10 @@ export const createState = (
     // a lever that adds or changes a pool leaves every other pool's draws as they were.
     deregStreams: rs.pools.map((p) => stream(`deregistration/${p.id}`)),
     approvals: [],
-    segmentGroups: { suitableSegmentsOf: cachedSuitableSegments(rulesByBand), ofHousehold: [], masks: [], free: [], places: [] },
+    scratch: [],
+    segmentGroups: { suitableSegmentsOf, ofHousehold: [], masks: [], free: [], places: [] },
     children: [],
-    exitReasonDraw: rs.exitReasons.map((r) => categorical(r.weights)),
+    exitReasonDraw,
     externalStreams: rs.external.map((_, i) => stream(`external/${i}`)),
     stepDownStream: stream('step-down'),
     events: 0,
