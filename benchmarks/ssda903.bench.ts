@@ -47,7 +47,8 @@ export const writeBigReturn = async (dir: string, rows: number): Promise<void> =
   let heads: string[] = [];
   for (let c = 0; c < children && written < rows; c++) {
     const id = `C${100000 + c}`;
-    const dob = DAY0 - Math.floor(next() * 17 * 365);
+    // At most 14 at the start, so that every episode (within about four years of it) ends before 18.
+    const dob = DAY0 - Math.floor(next() * 14 * 365);
     let t = Math.max(dob + 30, DAY0 + Math.floor(next() * 700));
     const home = SECTORS[Math.floor(next() * SECTORS.length)]!;
     heads.push(`${id},${next() < 0.56 ? 1 : 2},${formatDate903(dob)},WBRI,,,`);
