@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { NEEDS, PLACEMENT_TYPES } from '../../../src/domain/vocabulary.js';
 import { bestVacancy } from '../../../src/matching/rules/bestVacancy.js';
 import { ineligibility } from '../../../src/matching/rules/eligibility.js';
 import { matchScore, scoreParts } from '../../../src/matching/rules/matchScore.js';
-import type { MatchRules, VacancyView } from '../../../src/matching/rules/types.js';
+import type { VacancyView } from '../../../src/matching/rules/types.js';
 import { processStream } from '../../../src/random/rng.js';
+import { N, T, exampleRules } from '../../fixtures/exampleMatchRules.js';
 
-const T = (p: (typeof PLACEMENT_TYPES)[number]): number => PLACEMENT_TYPES.indexOf(p);
-const N = (n: (typeof NEEDS)[number]): number => NEEDS.indexOf(n);
-const rank = new Float64Array(PLACEMENT_TYPES.length).fill(Number.POSITIVE_INFINITY);
-rank[T('inHouseFoster')] = 0;
-rank[T('ifa')] = 1;
-rank[T('residentialPrivate')] = 2;
-const rules: MatchRules = {
-  allowedTypesMask: NEEDS.map((n) => (n === 'complex' ? (1 << T('residentialPrivate')) | (1 << T('ifa')) : (1 << T('inHouseFoster')) | (1 << T('ifa')))),
-  hierarchyRank: rank,
-  weights: { distancePerMile: 1, costPer100: 1, hierarchyStep: 10, spareSpecialism: 2 },
-};
+const rules = exampleRules;
 const vacancy = (over: Partial<VacancyView>): VacancyView => ({
   type: T('inHouseFoster'), zone: 0, free: 1, ageMin: 0, ageMax: 17, needsMask: 1 << N('standard'), needCount: 1,
   siblingCapacity: 1, weeklyCost: 500, availableFromDay: 0, ...over,
