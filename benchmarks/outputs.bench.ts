@@ -26,7 +26,7 @@ export const runOutputsBench = async (): Promise<string[]> => {
   const [, filesSeconds] = await timed(() => forecastFiles(summary));
   const about = { dateRun: '2026-01-01', scenarios: [scenarioAbout(rs.right.scenario, SCENARIO)] };
   const [html, htmlSeconds] = await timed(() => forecastReportHtml(summary, about, runtime.right));
-  const [xlsx, xlsxSeconds] = await timed(() => forecastWorkbook(summary, workbookAbout(rs.right, SCENARIO, '2026-01-01T00:00:00Z')));
+  const [xlsx, xlsxSeconds] = await timed(() => forecastWorkbook(summary, workbookAbout(rs.right.scenario, SCENARIO, '2026-01-01T00:00:00Z')));
   const extra = htmlSeconds + xlsxSeconds;
   const bytes = Buffer.byteLength(html);
   return [

@@ -55,9 +55,8 @@ export const comparisonOutputFiles = async (
   }
   if (o.xlsx) {
     // Loaded only when wanted: exceljs doubles the command's start-up time.
-    const { comparisonWorkbook } = await import('../report/workbook.js');
-    // As workbookAbout(base, …) gives it, less the scenario file: the base's sources and notes.
-    const about = { runDate: run.runDate, sources: base.scenario.sources ?? {}, notes: base.scenario.notes ?? [] };
+    const { comparisonWorkbook, workbookAbout } = await import('../report/workbook.js');
+    const about = workbookAbout(base.scenario, base.file, run.runDate);
     written.push({ path: outputPath(o.out, `${fileSlug(base.name)}.xlsx`), content: await comparisonWorkbook(report, about) });
   }
   return written;

@@ -36,10 +36,8 @@ export const forecastOutputFiles = async (summary: ForecastSummary, about: RunAb
   }
   if (o.xlsx) {
     // Loaded only when wanted: exceljs doubles the command's start-up time.
-    const { forecastWorkbook } = await import('../report/workbook.js');
-    // As workbookAbout(rs, …) gives it: the resolved scenario's sources and notes.
-    const book = { runDate: about.runDate, scenarioFile: about.file, sources: about.scenario.sources ?? {}, notes: about.scenario.notes ?? [] };
-    files.push({ path: outputPath(o.out, `${fileSlug(summary.scenario.name)}.xlsx`), content: await forecastWorkbook(summary, book) });
+    const { forecastWorkbook, workbookAbout } = await import('../report/workbook.js');
+    files.push({ path: outputPath(o.out, `${fileSlug(summary.scenario.name)}.xlsx`), content: await forecastWorkbook(summary, workbookAbout(about.scenario, about.file, about.runDate)) });
   }
   return files;
 };

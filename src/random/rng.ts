@@ -26,9 +26,16 @@ export const processStream = (seed: number | string, replication: number, proces
  * operations and thousands are made per replication.
  */
 export const entityStream = (parent: Rng): Rng => {
-  let a = (parent.next() * 4294967296) >>> 0;
-  let b = (parent.next() * 4294967296) >>> 0;
-  let c = (parent.next() * 4294967296) >>> 0;
+  const u0 = parent.next();
+  const u1 = parent.next();
+  return entityStreamOf(u0, u1, parent.next());
+};
+
+/** The entity stream `entityStream` makes from its parent's next three draws, `u0`, `u1` and `u2`. */
+export const entityStreamOf = (u0: number, u1: number, u2: number): Rng => {
+  let a = (u0 * 4294967296) >>> 0;
+  let b = (u1 * 4294967296) >>> 0;
+  let c = (u2 * 4294967296) >>> 0;
   let d = 1;
   const next = (): number => {
     const r = (((a + b) >>> 0) + d) >>> 0;

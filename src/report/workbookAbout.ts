@@ -1,7 +1,7 @@
 // The "About" sheet: where every figure in the workbook came from (scenario, hash, seed, runs,
 // engine version, date run) and the scenario's own `sources` and `notes`, so a finance officer
 // can reproduce or question any number without the command line.
-import type { ResolvedScenario } from '../scenario/resolved.js';
+import type { Scenario } from '../domain/scenario.js';
 import { heading } from './workbookCells.js';
 import type { CellInput, SheetSpec } from './xlsx.js';
 
@@ -21,9 +21,9 @@ export interface WorkbookAbout {
   readonly notes: readonly string[];
 }
 
-/** The About details of a resolved scenario (its `sources` and `notes`, with `extends` already followed). */
-export const workbookAbout = (rs: ResolvedScenario, scenarioFile: string, runDate: string): WorkbookAbout => ({
-  runDate, scenarioFile, sources: rs.scenario.sources ?? {}, notes: rs.scenario.notes ?? [],
+/** The About details of a scenario (its `sources` and `notes`; a resolved scenario's, so `extends` is already followed). */
+export const workbookAbout = (scenario: Pick<Scenario, 'sources' | 'notes'>, scenarioFile: string, runDate: string): WorkbookAbout => ({
+  runDate, scenarioFile, sources: scenario.sources ?? {}, notes: scenario.notes ?? [],
 });
 
 /** The run date as a Date for the workbook's properties; a malformed one is a caller's bug. */

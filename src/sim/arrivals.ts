@@ -5,7 +5,7 @@ import { DAYS_PER_YEAR } from '../domain/time.js';
 import type { SimDay } from '../domain/units.js';
 import { AGE_BANDS, NEEDS } from '../domain/vocabulary.js';
 import { exponential } from '../random/distributions.js';
-import { entityStream } from '../random/rng.js';
+import { entityStreamOf } from '../random/rng.js';
 import { bandAgeDays, newChild } from './children.js';
 import { entry, exit, externalArrive, externalLeave, type Entry, type ExternalLeave } from './events.js';
 import { bandIndexAt } from './hazards.js';
@@ -56,10 +56,11 @@ export const scheduleEntries = (st: ReplicationState): void => {
       // The candidate's own stream is seeded whether it is kept or not, so the cell's stream
       // gives every candidate the same draws: a lever that drops some (prevention) keeps the
       // others, their children and everything they draw exactly as in the base.
-      const seedWords = [s.next(), s.next(), s.next()];
+      const w0 = s.next();
+      const w1 = s.next();
+      const w2 = s.next();
       if (accept * maxRate > arrivalsPerDay * Math.exp(growth * t) * factorAt(t)) continue;
-      let w = 0;
-      const cs = entityStream({ next: () => seedWords[w++]! });
+      const cs = entityStreamOf(w0, w1, w2);
       const day = Math.floor(t) as SimDay;
       const homeZone = st.drawHome({ next: () => homeU });
       const size = canBeGroup && groupU < rs.siblingShare ? drawSiblings({ next: () => sizeU }) : 1;

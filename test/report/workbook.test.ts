@@ -102,7 +102,7 @@ beforeAll(() => {
       comparison: compareOption(baseColumns, columnsOf(option, OPTS), financialYearsFrom(base.startEpochDay, OPTS.years)),
     }],
   };
-  about = workbookAbout(base, 'scenarios/medway-2022.json', RUN_DATE);
+  about = workbookAbout(base.scenario, 'scenarios/medway-2022.json', RUN_DATE);
 });
 
 afterEach(() => { vi.useRealTimers(); });
