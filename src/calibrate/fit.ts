@@ -14,7 +14,9 @@
 //   disruption scale                  → three or more placements
 //
 // The three one-measure knobs (far share, complex share, disruption) remember what each value
-// gave and, once their trials bracket the target, step by regula falsi, so they cannot swing.
+// gave and, once their trials bracket the target, step by regula falsi, so they cannot swing;
+// before that, by the secant through their two newest trials (a damped ratio step took five or
+// six forecasts to close a far share six tolerances out).
 // Then a five-year forecast measures how far the far share drifts by years 3–5; if the two are
 // not both within half their tolerance, the locality of the starting placements and the aim of
 // the far share move (drift.ts) and the first-year fit runs again from where it was, at most
@@ -104,10 +106,15 @@ export const EMPTY_HISTORY: FitHistory = { farScale: [], complexScale: [], disru
 /** Trials older than this many forecasts are not used to bracket a target. */
 export const BRACKET_MEMORY = 3;
 
+/** A secant step may move a knob by at most this factor (it extrapolates; noise can make its slope shallow). */
+export const SECANT_LIMIT = 2;
+
 /**
  * Next value of a knob whose measure rises with it: once the trials bracket the target, regula
  * falsi between the newest trial below and the newest above (so steps cannot swing back and
- * forth); until then a damped ratio step from the newest trial.
+ * forth); with two recent trials on one side that show the measure rising, the secant through
+ * them (at most `SECANT_LIMIT` times or a `SECANT_LIMIT`th of the newest value); otherwise a
+ * damped ratio step from the newest trial.
  */
 export const nextScalar = (
   trials: readonly Trial[], target: number, step: (x: number, y: number) => number, bounds: readonly [number, number],
@@ -116,11 +123,20 @@ export const nextScalar = (
   if (newest === undefined) throw new Error('internal: no trial to step from');
   // Only recent trials: the other knobs move too, so old ones describe a different response.
   const recent = trials.slice(-BRACKET_MEMORY).reverse();
+  const apart = (a: Trial, b: Trial): boolean => Math.abs(a.x - b.x) > 0.01 * Math.max(Math.abs(a.x), Math.abs(b.x));
   const below = recent.find((t) => t.y < target);
   const above = recent.find((t) => t.y > target);
-  if (below !== undefined && above !== undefined && above.y > below.y && Math.abs(above.x - below.x) > 0.01 * Math.max(above.x, below.x)) {
+  if (below !== undefined && above !== undefined && above.y > below.y && apart(above, below)) {
     const x = below.x + ((target - below.y) * (above.x - below.x)) / (above.y - below.y);
     return clamp(x, Math.min(below.x, above.x), Math.max(below.x, above.x));
+  }
+  const previous = recent[1];
+  if (previous !== undefined && apart(newest, previous) && newest.x > 0) {
+    const slope = (newest.y - previous.y) / (newest.x - previous.x);
+    if (slope > 0) {
+      const x = newest.x + (target - newest.y) / slope;
+      return clamp(clamp(x, newest.x / SECANT_LIMIT, newest.x * SECANT_LIMIT), bounds[0], bounds[1]);
+    }
   }
   return clamp(step(newest.x, newest.y), bounds[0], bounds[1]);
 };
