@@ -17,6 +17,7 @@ import type { ResolvedScenario } from '../scenario/resolved.js';
 import { scenarioHash } from '../scenario/hash.js';
 import { UserError, orFail, runOptions } from './userError.js';
 import { runColumns } from './workers.js';
+import { preloadXlsx } from '../report/xlsx.js';
 
 interface CompareOptions { runs: number; seed: number; years?: number; workers?: number; out: string; quiet?: boolean; json?: boolean; html: boolean; xlsx: boolean; force?: boolean; shard?: ShardSpec }
 
@@ -52,6 +53,7 @@ export const registerCompare = (program: Command, out: (s: string) => void): voi
       const columns: ReplicationColumns[] = [];
       // One bar over every scenario's replications: a compare of three files is three forecasts.
       const bar = progressBar(progressWanted(o), 'Compare', 'replications');
+      if (o.xlsx) preloadXlsx();
       for (const [i, s] of scenarios.entries()) {
         columns.push((await runColumns(s, opts, workers, (done) => bar.update(i * o.runs + done, scenarios.length * o.runs))).columns);
       }

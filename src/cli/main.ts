@@ -14,6 +14,7 @@ import { runShard } from './shardRun.js';
 import { shardOption, type ShardSpec } from './shard.js';
 import { registerMerge } from './mergeCommand.js';
 import { readReportRuntime } from '../io/reportRuntime.js';
+import { preloadXlsx } from '../report/xlsx.js';
 import { progressBar, progressWanted } from './progress.js';
 import { loadScenarioFile } from '../io/scenarioFile.js';
 import { shippedFile, withShippedCopyHints } from '../io/packageRoot.js';
@@ -69,6 +70,7 @@ export const buildProgram = (out: (s: string) => void, err: (s: string) => void)
       // Every output is checked before the run: a bad --out costs nothing.
       const plan = planOrFail([...outputs, ...exported], scenarioInputFiles(file), o.force);
       const bar = progressBar(progressWanted(o), 'Forecast', 'replications');
+      if (o.xlsx) preloadXlsx();
       const summary = await runForecast(rs, { seed: o.seed, runs: o.runs, years }, o.workers ?? availableParallelism(), bar.update);
       bar.stop();
       const about = { scenario: rs.scenario, file, command: commandLine('forecast', file, o), runDate: runDateNow() };

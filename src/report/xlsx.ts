@@ -1,7 +1,7 @@
 // The one adapter over exceljs (STYLE.md habit 11). A workbook is described as plain data
 // (sheets of rows of cells) and turned into .xlsx bytes here; nothing else imports exceljs, so the
 // library can be swapped without touching the report code. Runs unchanged in Node and a browser.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { stampZipEntries } from './xlsxZipDates.js';
 
 /** Number formats (Excel format codes). `"£"` is quoted: Excel shows unquoted £ in most locales, but the quoted form is the portable one. */
@@ -90,9 +90,20 @@ const addSheet = (wb: ExcelJS.Workbook, spec: SheetSpec): void => {
   });
 };
 
+/**
+ * Start loading exceljs now (a command that will write a workbook calls it before its forecast, so
+ * the load overlaps the worker threads' run instead of following it).
+ */
+export const preloadXlsx = (): void => {
+  import('exceljs').catch(() => undefined); // a failure shows, with its message, when xlsxBytes loads it
+};
+
 /** The workbook as .xlsx bytes. exceljs gives a Node Buffer in Node and an ArrayBuffer in a browser; both become a Uint8Array. */
 export const xlsxBytes = async (spec: WorkbookSpec): Promise<Uint8Array> => {
-  const wb = new ExcelJS.Workbook();
+  // Loaded when a workbook is written: exceljs takes about half a second to load, which every
+  // command paid at start-up (calibrate and backtest write no workbook).
+  const { default: excel } = await import('exceljs');
+  const wb = new excel.Workbook();
   wb.creator = 'placement-sufficiency';
   wb.lastModifiedBy = 'placement-sufficiency';
   wb.title = cellText(spec.title);
