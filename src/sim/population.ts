@@ -52,57 +52,49 @@ export const placeStartingPopulation = (st: ReplicationState): void => {
   // placed without regard to distance would drift towards it (the past is not re-optimised).
   const locality = rs.initialLocality;
   const nZones = st.nZones;
-  const initialWeight = (c: SimChild, h: SimHousehold): number =>
-    (locality === undefined ? h.free : h.free * locality[c.homeZone * nZones + h.zone]!);
   const order = initialOrder.map((_, i) => i);
   for (let i = order.length - 1; i > 0; i--) {
     const j = Math.floor(init.next() * (i + 1));
     [order[i], order[j]] = [order[j]!, order[i]!];
   }
-  // Scratch for one child's candidates: the second pass walks the same households in the same
-  // order with the weights of the first, so the sums and the draw are those of a plain re-scan.
-  const candId: number[] = [];
-  const candWeight: number[] = [];
-  const candStrict: boolean[] = [];
-  // Households of each type with a free place, in householdsOfType order: in this phase places
-  // only fill (nothing leaves before the loop starts), so a full household is dropped for good and
-  // the scans below see exactly the households a scan of every one of the type would keep.
-  const openOfType = st.householdsOfType.map((ids) => ids.filter((id) => households[id]!.free > 0));
+  // Households of each type with a free place, in householdsOfType order, as columns: in this
+  // phase places only fill (nothing leaves before the loop starts), so a full household is dropped
+  // for good and the scans below see exactly the households a scan of every one of the type would
+  // keep, and add the same weights in the same order.
+  const openOfType = st.householdsOfType.map((ids) => openHouseholds(households, ids));
+  const candWeight = new Float64Array(Math.max(1, ...openOfType.map((o) => o.n)));
   for (const i of order) {
     const c = initialOrder[i]!;
     const { type, start, zone: presetZone } = initialPlacement[i]!;
     let household = NO_HOUSEHOLD;
+    let drawn = -1;
     let relaxedInitial = false;
     let zone = presetZone;
     const ofType = st.householdsOfType[type]!;
     const open = openOfType[type]!;
     if (ofType.length > 0) {
-      const req = requestFor(c, 0, 1);
+      const ageYears = requestFor(c, 0, 1).ageYears;
       const needBit = 1 << c.need;
+      const base = c.homeZone * nZones;
       let total = 0;
       let relaxed = 0;
-      let n = 0;
-      for (const id of open) {
-        const h = households[id]!;
-        const w = initialWeight(c, h);
-        const ok = req.ageYears >= h.ageMin && req.ageYears <= h.ageMax && (h.needsMask & needBit) !== 0;
-        candId[n] = id;
-        candWeight[n] = w;
-        candStrict[n] = ok;
-        n++;
+      for (let k = 0; k < open.n; k++) {
+        const w = locality === undefined ? open.free[k]! : open.free[k]! * locality[base + open.zone[k]!]!;
+        candWeight[k] = w;
         relaxed += w;
-        if (ok) total += w;
+        if (ageYears >= open.ageMin[k]! && ageYears <= open.ageMax[k]! && (open.needs[k]! & needBit) !== 0) total += w;
       }
       const strict = total > 0;
       const pool = strict ? total : relaxed;
       if (pool > 0) {
         let u = init.next() * pool;
-        for (let k = 0; k < n; k++) {
-          if (strict && !candStrict[k]) continue;
-          household = candId[k]! as HouseholdIndex; // the last candidate, should rounding leave u a hair above 0
+        for (let k = 0; k < open.n; k++) {
+          if (strict && !(ageYears >= open.ageMin[k]! && ageYears <= open.ageMax[k]! && (open.needs[k]! & needBit) !== 0)) continue;
+          drawn = k; // the last candidate, should rounding leave u a hair above 0
           u -= candWeight[k]!;
           if (u < 0) break;
         }
+        household = open.id[drawn]! as HouseholdIndex;
         relaxedInitial = !strict;
       }
     }
@@ -115,7 +107,47 @@ export const placeStartingPopulation = (st: ReplicationState): void => {
     place(st, c, start, type, household, zone, weekly, {
       emergency: false, mismatch: false, isMove: false, history: true, via: relaxedInitial ? 'initial' : household >= 0 ? 'match' : 'initial',
     });
-    if (household >= 0 && households[household]!.free <= 0) open.splice(open.indexOf(household), 1);
+    if (drawn >= 0) {
+      const left = households[household]!.free;
+      if (left > 0) openOfType[type]!.free[drawn] = left;
+      else dropOpen(openOfType[type]!, drawn);
+    }
     c.costFrom = 0;
   }
+};
+
+/** The households of one type with a free place (in the type's order), as columns the initial draw scans. */
+interface OpenHouseholds {
+  n: number;
+  readonly id: Int32Array;
+  readonly zone: Int32Array;
+  readonly ageMin: Float64Array;
+  readonly ageMax: Float64Array;
+  readonly needs: Int32Array;
+  readonly free: Float64Array;
+}
+
+const openHouseholds = (households: readonly SimHousehold[], ids: readonly HouseholdIndex[]): OpenHouseholds => {
+  const o: OpenHouseholds = {
+    n: 0, id: new Int32Array(ids.length), zone: new Int32Array(ids.length), ageMin: new Float64Array(ids.length),
+    ageMax: new Float64Array(ids.length), needs: new Int32Array(ids.length), free: new Float64Array(ids.length),
+  };
+  for (const id of ids) {
+    const h = households[id]!;
+    if (h.free <= 0) continue;
+    const k = o.n++;
+    o.id[k] = id;
+    o.zone[k] = h.zone;
+    o.ageMin[k] = h.ageMin;
+    o.ageMax[k] = h.ageMax;
+    o.needs[k] = h.needsMask;
+    o.free[k] = h.free;
+  }
+  return o;
+};
+
+/** Remove row `k`, keeping the order of the rest. */
+const dropOpen = (o: OpenHouseholds, k: number): void => {
+  for (const column of [o.id, o.zone, o.ageMin, o.ageMax, o.needs, o.free]) column.copyWithin(k, k + 1, o.n);
+  o.n--;
 };
