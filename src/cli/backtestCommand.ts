@@ -7,7 +7,7 @@ import { E, pipe } from '../domain/fp.js';
 import { Scenario } from '../domain/scenario.js';
 import { epochDayOf, financialYearsFrom, isoDateOfEpochDay } from '../domain/time.js';
 import { PLACEMENT_TYPES } from '../domain/vocabulary.js';
-import { fitProcess } from '../calibrate/fit.js';
+import { defaultFitRuns, fitProcess } from '../calibrate/fit.js';
 import { asAtDay } from '../calibrate/ssda903/asAtDay.js';
 import { estimateFromReturns } from '../calibrate/ssda903/estimateFrom903.js';
 import { publishQuality } from '../calibrate/ssda903/publish.js';
@@ -74,7 +74,7 @@ export const registerBacktest = (program: Command, out: (s: string) => void): vo
       const fitBar = progressBar(progressWanted({}), 'Fitting', 'fitting forecasts (stops when it fits)');
       fitBar.update(0, o.maxIterations);
       const fitted = await fitOnWorkers(
-        fitProcess(inputs.right, g, { seed: o.seed, runs: 200, maxIterations: o.maxIterations, onIteration: (i) => fitBar.update(i, o.maxIterations) }),
+        fitProcess(inputs.right, g, { seed: o.seed, runs: defaultFitRuns(past.right.population.total), maxIterations: o.maxIterations, onIteration: (i) => fitBar.update(i, o.maxIterations) }),
         o.workers ?? availableParallelism(),
       );
       fitBar.stop();

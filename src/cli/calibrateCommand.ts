@@ -77,7 +77,7 @@ export const registerCalibrate = (program: Command, out: (s: string) => void): v
     .option('--strict', 'with --ssda903: refuse the data on any fault (exit 2 naming file, line and column) instead of cleaning it and reporting what was done')
     .option('--out <file>', 'scenario file to write (with --ssda903, the data-quality report quality.csv goes beside it)', DEFAULT_CALIBRATED_SCENARIO)
     .option('--seed <s>', 'random seed of the fitting forecasts (the fit is deterministic for a seed)', wholeNumber('--seed', 0, 2 ** 31), 1)
-    .option('--runs <n>', 'replications per fitting forecast (default: 200, fewer above 500 children in care, at least 50)', wholeNumber('--runs', 20, 100_000))
+    .option('--runs <n>', 'replications per fitting forecast (default: 100, fewer above 500 children in care, at least 30)', wholeNumber('--runs', 20, 100_000))
     .option('--max-iterations <n>', 'most fitting forecasts before giving up', wholeNumber('--max-iterations', 1, 1000), 30)
     .option('--workers <w>', 'worker threads for the fitting forecasts (default: the number of CPU cores; the fit is identical for any number)', wholeNumber('--workers', 1, 256))
     .option('--quiet', 'print nothing but errors')

@@ -97,7 +97,7 @@ describe.each([
     ({ measures: validation, over20 } = validate(inputs, result));
   });
 
-  it('fits (seed 1, 200 replications a forecast) within the issue\'s tolerances', () => {
+  it('fits (seed 1, 100 replications a forecast) within the issue\'s tolerances', () => {
     expect(outside(result.measures)).toEqual([]);
     expect(result.iterations).toBeLessThanOrEqual(30);
   });

@@ -27,7 +27,7 @@ describe('sufficiency calibrate', () => {
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toContain('Medway Council: calibrated from scenarios/snapshots/medway-2022.json (as at 2022-12-31); the scenario starts 2023-01-01.');
-    expect(r.out).toContain('Fit at 2023-03-31 (90 simulated days; starts annualised): mean of 200 replications, seed 1');
+    expect(r.out).toContain('Fit at 2023-03-31 (90 simulated days; starts annualised): mean of 100 replications, seed 1');
     expect(r.out).toMatch(/Children in care\s+458\s+\d+\.\d\s+± 5%\s+✓/);
     expect(r.out).toMatch(/Placed more than 20 miles\s+33\.0%\s+\d+\.\d%\s+± 4 points\s+✓/);
     expect(r.out).not.toContain('✗');
