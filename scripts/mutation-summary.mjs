@@ -101,7 +101,8 @@ function render(reports, { byFolder, survivors, staleEquivalents }) {
   lines.push('');
   lines.push('- per-test coverage: a mutant runs only the tests that reach it, and stops at the first that fails;');
   lines.push('- each folder is judged by its own tests, `test/<folder>` (in-process unit and property tests only: no CLI,');
-  lines.push('  browser, round-trip or report tests, and not the three-minute calibration snapshots). A mutant that only an');
+  lines.push('  browser, round-trip or report tests, not the three-minute calibration snapshots, and not the five-second');
+  lines.push('  M/G/∞ run of test/sim, which every surviving engine mutant would pay). A mutant that only an');
   lines.push('  engine test in `test/sim` would notice therefore counts as surviving in `src/metrics` or `src/matching`;');
   lines.push('- property tests are capped at `MUTATION_FC_RUNS` generated cases per mutant (default 10, `0` for the numbers');
   lines.push('  the tests ask for; `test/mutation/propertyRunCap.setup.ts`). Fewer cases can only lose kills, so scores are');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { epochDay, simDay } from '../../src/domain/units.js';
-import { bandAndStepHazardTime, bandHazardTime, bandIndexAt, eighteenthBirthday, exitHazardTime } from '../../src/sim/hazards.js';
+import { bandAndStepHazardTime, bandHazardTime, bandIndexAt, eighteenthBirthday, exitHazardTime, withFactorForFirstDays } from '../../src/sim/hazards.js';
+import { bandAgeDays } from '../../src/sim/children.js';
 
 const Y = 365.25;
 
@@ -52,5 +53,27 @@ describe('hazards by time in the placement', () => {
     expect(bandAndStepHazardTime(0.5, 0, 10_000, dob, rate, -100, [0, 150], [2, 0.5])).toBeCloseTo(25);
     // No steps: the plain band hazard.
     expect(bandAndStepHazardTime(0.5, 0, 10_000, dob, rate, -100, [], [])).toBeCloseTo(50);
+  });
+});
+
+describe('a factor over the first days of a placement (withFactorForFirstDays)', () => {
+  it('merges its end into the steps, multiplying the steps it covers (the example in its comment)', () => {
+    expect(withFactorForFirstDays([0, 183], [2.2, 0.9], 28, 4)).toEqual({ stepDays: [0, 28, 183], multipliers: [8.8, 2.2, 0.9] });
+  });
+  it('with no steps: the factor, then 1', () => {
+    expect(withFactorForFirstDays([], [], 28, 4)).toEqual({ stepDays: [0, 28], multipliers: [4, 1] });
+  });
+  it('ending after several steps, or on one', () => {
+    expect(withFactorForFirstDays([0, 10, 20], [2, 1, 0.5], 28, 3)).toEqual({ stepDays: [0, 10, 20, 28], multipliers: [6, 3, 1.5, 0.5] });
+    expect(withFactorForFirstDays([0, 28], [2, 1], 28, 4)).toEqual({ stepDays: [0, 28], multipliers: [8, 1] });
+  });
+});
+
+describe('the ages a band spans (bandAgeDays)', () => {
+  it('from its first birthday to the day before the next band (16+: the day before the 18th birthday)', () => {
+    expect(bandAgeDays(0)).toEqual([0, Y - 1]);
+    expect(bandAgeDays(1)).toEqual([Y, 5 * Y - 1]);
+    expect(bandAgeDays(3)).toEqual([10 * Y, 16 * Y - 1]);
+    expect(bandAgeDays(4)).toEqual([16 * Y, 18 * Y - 1]);
   });
 });
