@@ -134,4 +134,6 @@ export const equivalentMutants = [
   { file: 'src/matching/referral/rank.ts', line: 42, column: 70, mutator: 'EqualityOperator', replacement: 'a.id <= b.id', reason: 'turns 1 into 0 for a later id; Array.prototype.sort (V8) only asks whether the comparator is negative' },
   { file: 'src/matching/referral/rank.ts', line: 42, column: 70, mutator: 'ConditionalExpression', replacement: 'true', reason: 'differs only for two vacancies with the same id, which input.ts refuses' },
   { file: 'src/matching/referral/rank.ts', line: 42, column: 70, mutator: 'ConditionalExpression', replacement: 'false', reason: 'turns 1 into 0 for a later id; Array.prototype.sort (V8) only asks whether the comparator is negative' },
+  // src/sim/moves.ts
+  { file: 'src/sim/moves.ts', line: 28, column: 22, mutator: 'EqualityOperator', replacement: 'c.rng.next() <= st.rs.escalationToComplex', reason: 'differs only when the uniform draw equals the probability exactly: a draw is a multiple of 2^-32 and the probability a user value (0 and 1 agree: a draw is never 1, and is 0 with chance 2^-32)' },
 ];

@@ -14,6 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { financialYearsFrom, type FinancialYear } from '../../src/domain/time.js';
 import { AGE_BANDS, AGE_BAND_LOWER_YEARS, NEEDS, PLACEMENT_TYPES } from '../../src/domain/vocabulary.js';
 import { METRIC_COUNT, metricIndex } from '../../src/domain/metricCatalog.js';
+import { bandIndexAt } from '../../src/sim/hazards.js';
 import { runReplication, type ReplicationResult, type ReplicationTrace } from '../../src/sim/replication.js';
 import type { ResolvedScenario } from '../../src/scenario/resolved.js';
 import { scenarioArbitrary } from '../fixtures/arbitraries.js';
@@ -264,6 +265,58 @@ describe('shortfalls: searches that found no suitable vacancy, checked against t
 });
 
 describe('placement endings, by the ending in the trace', () => {
+  it('a step-down (lever stepDown) is from a children\'s home to foster care, the same day, on the review day (months in the placement, or the lever\'s start), in the bands the lever names', () => {
+    const { add, seen } = tally();
+    const RESIDENTIAL = [PLACEMENT_TYPES.indexOf('residentialInHouse'), PLACEMENT_TYPES.indexOf('residentialPrivate')];
+    const FOSTER = [PLACEMENT_TYPES.indexOf('inHouseFoster'), PLACEMENT_TYPES.indexOf('ifa')];
+    const withLever = fc.tuple(lawScenario, fc.integer({ min: 1, max: 12 }), fc.subarray([...AGE_BANDS], { minLength: 1 }), fc.constantFrom(undefined, '2023-10-01'));
+    fc.assert(fc.property(withLever, ([json, afterMonths, ageBands, from]) => {
+      const s = structuredClone(json);
+      s.levers = [{ lever: 'stepDown', afterMonths, successProbability: 1, costPerStepDown: 1000, ageBands, ...(from === undefined ? {} : { from }) }];
+      if (!s.carers.some((c: { id: string }) => c.id === WELL_SUPPLIED[0]!.id)) s.carers = [...s.carers, ...WELL_SUPPLIED];
+      const run = simulate(s);
+      const afterDays = Math.round((afterMonths * DAYS_PER_YEAR) / 12);
+      const fromDay = from === undefined ? 0 : 183; // 1 October 2023, day 183 from 1 April
+      for (const segs of run.byChild.values()) {
+        segs.forEach((prev, i) => {
+          if (prev.ended !== 'stepDown') return;
+          const next = segs[i + 1];
+          const band = AGE_BANDS[bandIndexAt(run.t.children[prev.child]!.dobDay, prev.to)]!;
+          add(from === undefined ? 'step-down' : 'step-down after the lever\'s start');
+          // Child, from type, day (the review), band, next placement: type and day
+          expect([prev.child, RESIDENTIAL.includes(prev.type), prev.to, ageBands.includes(band), next !== undefined && FOSTER.includes(next.type), next?.from])
+            .toEqual([prev.child, true, Math.max(prev.from + afterDays, fromDay), true, true, prev.to]);
+        });
+      }
+      const rowTotal = run.years.reduce((sum, _y, k) => sum + run.row(k, 'stepDowns'), 0);
+      expect(rowTotal).toBe(run.t.segments.filter((x) => x.ended === 'stepDown').length);
+    }), RUNS);
+    expectAtLeast(seen, { 'step-down': 5, 'step-down after the lever\'s start': 2 });
+  });
+
+  it('escalation after a breakdown (disruption.escalationToComplex): at 1, a standard-needs child aged 10 or more is complex from the next placement; younger, or at 0, the need stays', () => {
+    const { add, seen } = tally();
+    const STANDARD = NEEDS.indexOf('standard');
+    const COMPLEX = NEEDS.indexOf('complex');
+    fc.assert(fc.property(fc.tuple(lawScenario, fc.constantFrom(0, 1)), ([json, escalation]) => {
+      const s = structuredClone(json);
+      s.disruption.escalationToComplex = escalation;
+      const run = simulate(s);
+      for (const segs of run.byChild.values()) {
+        segs.forEach((next, i) => {
+          const prev = segs[i - 1];
+          if (prev === undefined || prev.ended !== 'breakdown' || next.from !== prev.to) return;
+          const tenOrOver = prev.to - run.t.children[next.child]!.dobDay >= 10 * DAYS_PER_YEAR;
+          const escalates = escalation === 1 && prev.need === STANDARD && tenOrOver;
+          add(escalates ? 'escalated' : prev.need === STANDARD ? `standard stays (${escalation === 1 ? 'under 10' : 'escalation 0'})` : 'complex stays');
+          // Child, breakdown day, need before and after
+          expect([next.child, prev.to, prev.need, next.need]).toEqual([next.child, prev.to, prev.need, escalates ? COMPLEX : prev.need]);
+        });
+      }
+    }), RUNS);
+    expectAtLeast(seen, { escalated: 10, 'standard stays (under 10)': 30, 'standard stays (escalation 0)': 10, 'complex stays': 30 });
+  });
+
   it('disruptions = placements that ended in a breakdown in the year; step-downs = those ended by a step-down', () => {
     const { add, seen } = tally();
     fc.assert(fc.property(lawScenario, (json) => {
