@@ -265,6 +265,31 @@ describe('shortfalls: searches that found no suitable vacancy, checked against t
 });
 
 describe('placement endings, by the ending in the trace', () => {
+  it('searching on: from an emergency bed every day, for at most its stay, then the fallback; when unregistered every retryDays; a find is a match the same day', () => {
+    const { add, seen } = tally();
+    fc.assert(fc.property(lawScenario, (json) => {
+      const run = simulate(json);
+      const maxStay = 10; // lawScenario's emergency carer: emergencyOnly.maxStayDays
+      const retryDays = run.rs.fallback.retryDays;
+      for (const segs of run.byChild.values()) {
+        segs.forEach((seg, i) => {
+          const searching = seg.via === 'emergencyBed' ? 'emergency bed' : seg.type === UNREGISTERED ? 'unregistered' : undefined;
+          if (searching === undefined || seg.ended === 'open' || seg.ended === 'exit' || seg.ended === 'carerLeft') return;
+          const next = segs[i + 1];
+          add(`${searching}: ${seg.ended}`);
+          const days = seg.to - seg.from;
+          // Child, start, how it ended, on a retry day?, within the stay?, next placement the same day and how
+          const onRetryDay = searching === 'emergency bed' ? true : days % retryDays === 0;
+          const withinStay = searching === 'emergency bed' ? (seg.ended === 'planned' ? days === maxStay : days < maxStay) : true;
+          expect([seg.child, seg.from, seg.ended, onRetryDay, withinStay, next?.from, seg.ended === 'found' ? next?.via : 'fallback'])
+            .toEqual([seg.child, seg.from, searching === 'emergency bed' ? seg.ended : 'found', true, true, seg.to, seg.ended === 'found' ? 'match' : 'fallback']);
+          if (seg.ended === 'planned') expect(['spot', 'relaxNeeds', 'unregistered', 'emergencyBed']).toContain(next!.via);
+        });
+      }
+    }), RUNS);
+    expectAtLeast(seen, { 'emergency bed: found': 5, 'emergency bed: planned': 100, 'unregistered: found': 50 });
+  });
+
   it('a step-down (lever stepDown) is from a children\'s home to foster care, the same day, on the review day (months in the placement, or the lever\'s start), in the bands the lever names', () => {
     const { add, seen } = tally();
     const RESIDENTIAL = [PLACEMENT_TYPES.indexOf('residentialInHouse'), PLACEMENT_TYPES.indexOf('residentialPrivate')];
