@@ -136,4 +136,17 @@ export const equivalentMutants = [
   { file: 'src/matching/referral/rank.ts', line: 42, column: 70, mutator: 'ConditionalExpression', replacement: 'false', reason: 'turns 1 into 0 for a later id; Array.prototype.sort (V8) only asks whether the comparator is negative' },
   // src/sim/moves.ts
   { file: 'src/sim/moves.ts', line: 28, column: 22, mutator: 'EqualityOperator', replacement: 'c.rng.next() <= st.rs.escalationToComplex', reason: 'differs only when the uniform draw equals the probability exactly: a draw is a multiple of 2^-32 and the probability a user value (0 and 1 agree: a draw is never 1, and is 0 with chance 2^-32)' },
+  // src/sim/snapshot.ts: a share of nobody is NaN whichever branch computes it
+  { file: 'src/sim/snapshot.ts', line: 89, column: 8, mutator: 'ArithmeticOperator', replacement: 'base - M.cic', reason: 'M.cic is 0 (the first metric), so base − 0 is base + 0' },
+  { file: 'src/sim/snapshot.ts', line: 90, column: 27, mutator: 'ConditionalExpression', replacement: 'true', reason: 'with no child in care every count it divides is 0 too, and 0 / 0 is NaN either way' },
+  { file: 'src/sim/snapshot.ts', line: 90, column: 27, mutator: 'EqualityOperator', replacement: 'n >= 0', reason: 'with no child in care every count it divides is 0 too, and 0 / 0 is NaN either way' },
+  { file: 'src/sim/snapshot.ts', line: 91, column: 30, mutator: 'ConditionalExpression', replacement: 'true', reason: 'with no child in care every count it divides is 0 too, and 0 / 0 is NaN either way' },
+  { file: 'src/sim/snapshot.ts', line: 91, column: 30, mutator: 'EqualityOperator', replacement: 'n >= 0', reason: 'with no child in care every count it divides is 0 too, and 0 / 0 is NaN either way' },
+  { file: 'src/sim/snapshot.ts', line: 93, column: 32, mutator: 'ConditionalExpression', replacement: 'false', reason: 'with no child the other branch takes (miles[-1] + miles[0]) / 2, undefined + undefined, which is NaN too' },
+  { file: 'src/sim/snapshot.ts', line: 95, column: 30, mutator: 'ConditionalExpression', replacement: 'true', reason: 'with no child in care every count it divides is 0 too, and 0 / 0 is NaN either way' },
+  { file: 'src/sim/snapshot.ts', line: 95, column: 30, mutator: 'EqualityOperator', replacement: 'n >= 0', reason: 'with no child in care every count it divides is 0 too, and 0 / 0 is NaN either way' },
+  { file: 'src/sim/snapshot.ts', line: 96, column: 30, mutator: 'ConditionalExpression', replacement: 'true', reason: 'with no child eligible for long-term stability none is stable either: 0 / 0 is NaN either way' },
+  { file: 'src/sim/snapshot.ts', line: 96, column: 30, mutator: 'EqualityOperator', replacement: 'ltsDen >= 0', reason: 'as above' },
+  { file: 'src/sim/snapshot.ts', line: 111, column: 36, mutator: 'ConditionalExpression', replacement: 'true', reason: 'free places lie between 0 and the places (the capacity law), so with no places nothing is filled: 0 / 0 is NaN either way' },
+  { file: 'src/sim/snapshot.ts', line: 111, column: 36, mutator: 'EqualityOperator', replacement: 'places >= 0', reason: 'as above' },
 ];

@@ -14,7 +14,7 @@
 //   for at least 2.5 years, the fraction living in the same placement for at least 2 years (the
 //   model measures years as 365.25 days).
 // The worked cases start on 1 April 2023 (day 0); see test/fixtures/workedScenario.ts.
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { METRICS, METRIC_COUNT, metricIndex } from '../../src/domain/metricCatalog.js';
 import { runReplication, type ReplicationResult, type ReplicationTrace } from '../../src/sim/replication.js';
 import { PLACEMENT_TYPES } from '../../src/domain/vocabulary.js';
@@ -102,9 +102,16 @@ const censusCase = (): Record<string, unknown> => {
 };
 
 describe('case 1, the census: who is looked after at 31 March, where, and what the year cost', () => {
-  const r = run(censusCase(), 2);
-  const y0 = yearOf(r, 0);
-  const y1 = yearOf(r, 1);
+  // Run before each test, not once as the file is collected: mutation runs (npm run mutation) switch a
+  // mutant on in a beforeEach hook, so a result computed at collection would never see it.
+  let r: ReplicationResult;
+  let y0: ReturnType<typeof yearOf>;
+  let y1: ReturnType<typeof yearOf>;
+  beforeEach(() => {
+    r = run(censusCase(), 2);
+    y0 = yearOf(r, 0);
+    y1 = yearOf(r, 1);
+  });
 
   it('nobody moves, and D leaves care on her 18th birthday', () => {
     expect(story(r)).toEqual([]);
@@ -252,8 +259,14 @@ const carerLeavesCase = (): Record<string, unknown> => {
 };
 
 describe('case 2, a carer leaves: searches, a shortfall, a breakdown, moves', () => {
-  const r = run(carerLeavesCase(), 1);
-  const y = yearOf(r, 0);
+  // Run before each test, not once as the file is collected: mutation runs (npm run mutation) switch a
+  // mutant on in a beforeEach hook, so a result computed at collection would never see it.
+  let r: ReplicationResult;
+  let y: ReturnType<typeof yearOf>;
+  beforeEach(() => {
+    r = run(carerLeavesCase(), 1);
+    y = yearOf(r, 0);
+  });
 
   it('follows the story', () => {
     expect(story(r)).toEqual([
@@ -365,8 +378,14 @@ const multipliersCase = (): Record<string, unknown> => {
 };
 
 describe('case 3, breakdown multipliers (over 20 miles, hub) and a step-down', () => {
-  const r = run(multipliersCase(), 1);
-  const y = yearOf(r, 0);
+  // Run before each test, not once as the file is collected: mutation runs (npm run mutation) switch a
+  // mutant on in a beforeEach hook, so a result computed at collection would never see it.
+  let r: ReplicationResult;
+  let y: ReturnType<typeof yearOf>;
+  beforeEach(() => {
+    r = run(multipliersCase(), 1);
+    y = yearOf(r, 0);
+  });
 
   it('follows the story: only the placement at exactly 20 miles breaks down; the step-down holds', () => {
     expect(story(r)).toEqual([
