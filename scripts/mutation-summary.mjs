@@ -109,9 +109,9 @@ function render(reports, { byFolder, survivors, staleEquivalents }) {
   lines.push('  lower bounds. Without the cap the matching tests take over a minute per surviving mutant;');
   lines.push('- a result computed while a test file is collected (at `describe` level or in `beforeAll`) is computed with no');
   lines.push('  mutant active: Stryker\'s vitest runner switches the mutant on in a `beforeEach` hook. Such a test cannot kill');
-  lines.push('  anything. Compute in the test or in `beforeEach` (test/sim/metrics.exact.test.ts does since 3 December 2026;');
-  lines.push('  before, its voids check let `if (h.paidWhenEmpty)` → `false` survive). test/sim/effects.levers.test.ts still');
-  lines.push('  computes its paired runs at `describe` level, so its checks count for nothing here yet;');
+  lines.push('  anything. Compute in the test or in `beforeEach`: test/sim/metrics.exact.test.ts and effects.levers.test.ts do');
+  lines.push('  since 3 December 2026, after the src/sim run below (a probe on snapshot.ts then killed the three voids');
+  lines.push('  survivors). Other folders\' tests have not been checked for this yet;');
   lines.push('- static mutants (module-level constants such as metric descriptions, which would need every test re-run)');
   lines.push('  are skipped and counted as "ignored";');
   lines.push('- concurrency 2; timeouts 20 s plus twice the normal test time (the machine is shared);');

@@ -10,7 +10,7 @@
 // leaves every non-money metric identical; lever costs as their cost models say; option costs
 // decompose to the penny; in-house recruitment never raises shortfalls in expectation. The size of
 // the hub factor on each placement is in test/sim/effects.hazards.test.ts.
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { financialYearsFrom } from '../../src/domain/time.js';
 import { AGE_BANDS, NEEDS } from '../../src/domain/vocabulary.js';
 import { metricIndex } from '../../src/domain/metricCatalog.js';
@@ -65,8 +65,13 @@ const places = (c: ReplicationColumns, k: number, segment: string, r: number): n
 describe('recruitInHouse', () => {
   const json = tinyScenarioJson();
   const lever = { lever: 'recruitInHouse', householdsPerYear: 6, places: 1, ageRange: [0, 17], needs: ['standard', 'complex'], pipelineDays: 60, costPerApproval: 8000 };
-  const base = columnsOf(json);
-  const option = columnsOf(withLever(json, lever));
+  // Run before each test, not as the file is collected: mutation runs switch the mutant on in beforeEach.
+  let base: ReplicationColumns;
+  let option: ReplicationColumns;
+  beforeEach(() => {
+    base = columnsOf(json);
+    option = columnsOf(withLever(json, lever));
+  });
   const rs = resolveFixture(json);
 
   it('places more children with in-house carers, fewer with IFAs, and cuts shortfalls', () => {
@@ -104,8 +109,13 @@ describe('recruitInHouse', () => {
 
 describe('retention', () => {
   const json = tinyScenarioJson();
-  const base = columnsOf(json);
-  const option = columnsOf(withLever(json, { lever: 'retention', deregistrationMultiplier: 0.2, costPerHouseholdPerYear: 0 }));
+  // Run before each test, not as the file is collected: mutation runs switch the mutant on in beforeEach.
+  let base: ReplicationColumns;
+  let option: ReplicationColumns;
+  beforeEach(() => {
+    base = columnsOf(json);
+    option = columnsOf(withLever(json, { lever: 'retention', deregistrationMultiplier: 0.2, costPerHouseholdPerYear: 0 }));
+  });
 
   it('keeps every in-house household at least as long: places never fewer, in any segment, year or replication', () => {
     // Each household spends the same budget at a fifth of the rate: it leaves later or not at all.
@@ -134,8 +144,13 @@ describe('blockContract', () => {
     lever: 'blockContract', carerType: 'ifa', places: 4, zones: { HOME1: 1 }, weeklyCost: 800, from: '2023-01-01', to: '2025-03-31',
     ageRange: [0, 17], needs: ['standard', 'complex'],
   };
-  const base = columnsOf(json);
-  const option = columnsOf(withLever(json, lever));
+  // Run before each test, not as the file is collected: mutation runs switch the mutant on in beforeEach.
+  let base: ReplicationColumns;
+  let option: ReplicationColumns;
+  beforeEach(() => {
+    base = columnsOf(json);
+    option = columnsOf(withLever(json, lever));
+  });
 
   it('adds exactly its 4 places to every segment IFA may serve, for as long as it runs', () => {
     // IFA is allowed for standard and complex needs (the fixture's rules); ages 0–17 cover every
@@ -164,8 +179,13 @@ describe('inHouseHome', () => {
   json.matching.allowedTypes.complex = ['ifa', 'residentialInHouse', 'residentialPrivate', 'supported'];
   json.matching.hierarchy = ['inHouseFoster', 'residentialInHouse', 'ifa', 'supported', 'residentialPrivate'];
   const lever = { lever: 'inHouseHome', places: 2, opens: '2023-06-01', zone: 'HOME1', ageRange: [8, 17], needs: ['complex'], runningCostPerYear: 500000, capitalCost: 0 };
-  const base = columnsOf(json);
-  const option = columnsOf(withLever(json, lever));
+  // Run before each test, not as the file is collected: mutation runs switch the mutant on in beforeEach.
+  let base: ReplicationColumns;
+  let option: ReplicationColumns;
+  beforeEach(() => {
+    base = columnsOf(json);
+    option = columnsOf(withLever(json, lever));
+  });
 
   it('adds its 2 places for complex needs aged 8–17 from the day it opens (not at 31 March 2023, before it)', () => {
     const served = new Set(['5to9.complex', '10to15.complex', '16plus.complex']);
@@ -187,8 +207,13 @@ describe('emergencyBeds', () => {
   // No spot purchases: a child with no suitable vacancy goes unregistered unless a bed is free.
   const json = tinyScenarioJson() as Json;
   json.matching.fallback.spotAvailability = 0;
-  const base = columnsOf(json);
-  const option = columnsOf(withLever(json, { lever: 'emergencyBeds', places: 2, zone: 'HOME1', maxStayDays: 14, runningCostPerYear: 100000 }));
+  // Run before each test, not as the file is collected: mutation runs switch the mutant on in beforeEach.
+  let base: ReplicationColumns;
+  let option: ReplicationColumns;
+  beforeEach(() => {
+    base = columnsOf(json);
+    option = columnsOf(withLever(json, { lever: 'emergencyBeds', places: 2, zone: 'HOME1', maxStayDays: 14, runningCostPerYear: 100000 }));
+  });
 
   it('cuts child-weeks unregistered; the beds are not counted as places a search can find', () => {
     lowers(base, option, 'unregistered');
@@ -200,8 +225,13 @@ describe('emergencyBeds', () => {
 
 describe('hubSupport', () => {
   const json = tinyScenarioJson();
-  const base = columnsOf(json);
-  const option = columnsOf(withLever(json, { lever: 'hubSupport', share: 1, hazardMultiplier: 0.2, householdsPerHub: 10, costPerHubPerYear: 0 }));
+  // Run before each test, not as the file is collected: mutation runs switch the mutant on in beforeEach.
+  let base: ReplicationColumns;
+  let option: ReplicationColumns;
+  beforeEach(() => {
+    base = columnsOf(json);
+    option = columnsOf(withLever(json, { lever: 'hubSupport', share: 1, hazardMultiplier: 0.2, householdsPerHub: 10, costPerHubPerYear: 0 }));
+  });
 
   it('cuts breakdowns (and so moves)', () => {
     lowers(base, option, 'disruptions');
@@ -211,8 +241,13 @@ describe('hubSupport', () => {
 
 describe('prevention', () => {
   const json = tinyScenarioJson();
-  const base = columnsOf(json);
-  const option = columnsOf(withLever(json, { lever: 'prevention', reduction: 0.3, costPerYear: 0 }));
+  // Run before each test, not as the file is collected: mutation runs switch the mutant on in beforeEach.
+  let base: ReplicationColumns;
+  let option: ReplicationColumns;
+  beforeEach(() => {
+    base = columnsOf(json);
+    option = columnsOf(withLever(json, { lever: 'prevention', reduction: 0.3, costPerYear: 0 }));
+  });
 
   it('cuts starts by 30% (4 SE of the paired differences)', () => {
     // Every cell's rate × 0.7, so expected starts are 0.7 × the base's: the mean of
@@ -260,8 +295,13 @@ describe('prevention', () => {
 
 describe('stepDown', () => {
   const json = tinyScenarioJson();
-  const base = columnsOf(json);
-  const option = columnsOf(withLever(json, { lever: 'stepDown', afterMonths: 6, successProbability: 1, costPerStepDown: 0 }));
+  // Run before each test, not as the file is collected: mutation runs switch the mutant on in beforeEach.
+  let base: ReplicationColumns;
+  let option: ReplicationColumns;
+  beforeEach(() => {
+    base = columnsOf(json);
+    option = columnsOf(withLever(json, { lever: 'stepDown', afterMonths: 6, successProbability: 1, costPerStepDown: 0 }));
+  });
 
   it('moves children from residential to foster care', () => {
     raises(base, option, 'stepDowns');
@@ -278,7 +318,11 @@ describe('stepDown', () => {
 
 describe('market', () => {
   const json = tinyScenarioJson();
-  const base = columnsOf(json);
+  // Run before each test, not as the file is collected: mutation runs switch the mutant on in beforeEach.
+  let base: ReplicationColumns;
+  beforeEach(() => {
+    base = columnsOf(json);
+  });
   const rs = resolveFixture(json);
   const fys = financialYearsFrom(rs.startEpochDay, rs.defaultYears);
 
