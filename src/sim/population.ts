@@ -62,7 +62,11 @@ export const placeStartingPopulation = (st: ReplicationState): void => {
   // for good and the scans below see exactly the households a scan of every one of the type would
   // keep, and add the same weights in the same order.
   const openOfType = st.householdsOfType.map((ids) => openHouseholds(households, ids));
-  const candWeight = new Float64Array(Math.max(1, ...openOfType.map((o) => o.n)));
+  // Scratch for one child's candidates: the draw walks them again with the weights and
+  // eligibility of the first pass.
+  const most = Math.max(1, ...openOfType.map((o) => o.n));
+  const candWeight = new Float64Array(most);
+  const candStrict = new Uint8Array(most);
   for (const i of order) {
     const c = initialOrder[i]!;
     const { type, start, zone: presetZone } = initialPlacement[i]!;
@@ -80,16 +84,18 @@ export const placeStartingPopulation = (st: ReplicationState): void => {
       let relaxed = 0;
       for (let k = 0; k < open.n; k++) {
         const w = locality === undefined ? open.free[k]! : open.free[k]! * locality[base + open.zone[k]!]!;
+        const ok = ageYears >= open.ageMin[k]! && ageYears <= open.ageMax[k]! && (open.needs[k]! & needBit) !== 0;
         candWeight[k] = w;
+        candStrict[k] = ok ? 1 : 0;
         relaxed += w;
-        if (ageYears >= open.ageMin[k]! && ageYears <= open.ageMax[k]! && (open.needs[k]! & needBit) !== 0) total += w;
+        if (ok) total += w;
       }
       const strict = total > 0;
       const pool = strict ? total : relaxed;
       if (pool > 0) {
         let u = init.next() * pool;
         for (let k = 0; k < open.n; k++) {
-          if (strict && !(ageYears >= open.ageMin[k]! && ageYears <= open.ageMax[k]! && (open.needs[k]! & needBit) !== 0)) continue;
+          if (strict && candStrict[k] === 0) continue;
           drawn = k; // the last candidate, should rounding leave u a hair above 0
           u -= candWeight[k]!;
           if (u < 0) break;
@@ -109,8 +115,8 @@ export const placeStartingPopulation = (st: ReplicationState): void => {
     });
     if (drawn >= 0) {
       const left = households[household]!.free;
-      if (left > 0) openOfType[type]!.free[drawn] = left;
-      else dropOpen(openOfType[type]!, drawn);
+      if (left > 0) open.free[drawn] = left;
+      else dropOpen(open, drawn);
     }
     c.costFrom = 0;
   }

@@ -30,6 +30,8 @@ const columnsOf = (json: Json): ReplicationColumns => {
   return c;
 };
 const withLever = (json: Json, lever: unknown): Json => ({ ...json, levers: [lever] });
+// Each describe runs its scenarios in beforeEach, not as the file is collected: mutation runs
+// (npm run mutation) switch the mutant on in a beforeEach hook, and would not see a run made before.
 const value = (c: ReplicationColumns, k: number, metric: string, r: number): number => c.column(k, metricIndex(metric))[r]!;
 
 /** Per replication, the option's metric minus the base's, summed over the years (NaN years left out). */
@@ -65,7 +67,6 @@ const places = (c: ReplicationColumns, k: number, segment: string, r: number): n
 describe('recruitInHouse', () => {
   const json = tinyScenarioJson();
   const lever = { lever: 'recruitInHouse', householdsPerYear: 6, places: 1, ageRange: [0, 17], needs: ['standard', 'complex'], pipelineDays: 60, costPerApproval: 8000 };
-  // Run before each test, not as the file is collected: mutation runs switch the mutant on in beforeEach.
   let base: ReplicationColumns;
   let option: ReplicationColumns;
   beforeEach(() => {
@@ -109,7 +110,6 @@ describe('recruitInHouse', () => {
 
 describe('retention', () => {
   const json = tinyScenarioJson();
-  // Run before each test, not as the file is collected: mutation runs switch the mutant on in beforeEach.
   let base: ReplicationColumns;
   let option: ReplicationColumns;
   beforeEach(() => {
@@ -144,7 +144,6 @@ describe('blockContract', () => {
     lever: 'blockContract', carerType: 'ifa', places: 4, zones: { HOME1: 1 }, weeklyCost: 800, from: '2023-01-01', to: '2025-03-31',
     ageRange: [0, 17], needs: ['standard', 'complex'],
   };
-  // Run before each test, not as the file is collected: mutation runs switch the mutant on in beforeEach.
   let base: ReplicationColumns;
   let option: ReplicationColumns;
   beforeEach(() => {
@@ -179,7 +178,6 @@ describe('inHouseHome', () => {
   json.matching.allowedTypes.complex = ['ifa', 'residentialInHouse', 'residentialPrivate', 'supported'];
   json.matching.hierarchy = ['inHouseFoster', 'residentialInHouse', 'ifa', 'supported', 'residentialPrivate'];
   const lever = { lever: 'inHouseHome', places: 2, opens: '2023-06-01', zone: 'HOME1', ageRange: [8, 17], needs: ['complex'], runningCostPerYear: 500000, capitalCost: 0 };
-  // Run before each test, not as the file is collected: mutation runs switch the mutant on in beforeEach.
   let base: ReplicationColumns;
   let option: ReplicationColumns;
   beforeEach(() => {
@@ -207,7 +205,6 @@ describe('emergencyBeds', () => {
   // No spot purchases: a child with no suitable vacancy goes unregistered unless a bed is free.
   const json = tinyScenarioJson() as Json;
   json.matching.fallback.spotAvailability = 0;
-  // Run before each test, not as the file is collected: mutation runs switch the mutant on in beforeEach.
   let base: ReplicationColumns;
   let option: ReplicationColumns;
   beforeEach(() => {
@@ -225,7 +222,6 @@ describe('emergencyBeds', () => {
 
 describe('hubSupport', () => {
   const json = tinyScenarioJson();
-  // Run before each test, not as the file is collected: mutation runs switch the mutant on in beforeEach.
   let base: ReplicationColumns;
   let option: ReplicationColumns;
   beforeEach(() => {
@@ -241,7 +237,6 @@ describe('hubSupport', () => {
 
 describe('prevention', () => {
   const json = tinyScenarioJson();
-  // Run before each test, not as the file is collected: mutation runs switch the mutant on in beforeEach.
   let base: ReplicationColumns;
   let option: ReplicationColumns;
   beforeEach(() => {
@@ -295,7 +290,6 @@ describe('prevention', () => {
 
 describe('stepDown', () => {
   const json = tinyScenarioJson();
-  // Run before each test, not as the file is collected: mutation runs switch the mutant on in beforeEach.
   let base: ReplicationColumns;
   let option: ReplicationColumns;
   beforeEach(() => {
@@ -318,7 +312,6 @@ describe('stepDown', () => {
 
 describe('market', () => {
   const json = tinyScenarioJson();
-  // Run before each test, not as the file is collected: mutation runs switch the mutant on in beforeEach.
   let base: ReplicationColumns;
   beforeEach(() => {
     base = columnsOf(json);

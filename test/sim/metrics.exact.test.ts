@@ -259,8 +259,7 @@ const carerLeavesCase = (): Record<string, unknown> => {
 };
 
 describe('case 2, a carer leaves: searches, a shortfall, a breakdown, moves', () => {
-  // Run before each test, not once as the file is collected: mutation runs (npm run mutation) switch a
-  // mutant on in a beforeEach hook, so a result computed at collection would never see it.
+  // Before each test, as in case 1.
   let r: ReplicationResult;
   let y: ReturnType<typeof yearOf>;
   beforeEach(() => {
@@ -378,8 +377,7 @@ const multipliersCase = (): Record<string, unknown> => {
 };
 
 describe('case 3, breakdown multipliers (over 20 miles, hub) and a step-down', () => {
-  // Run before each test, not once as the file is collected: mutation runs (npm run mutation) switch a
-  // mutant on in a beforeEach hook, so a result computed at collection would never see it.
+  // Before each test, as in case 1.
   let r: ReplicationResult;
   let y: ReturnType<typeof yearOf>;
   beforeEach(() => {
