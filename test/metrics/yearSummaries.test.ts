@@ -1,7 +1,7 @@
 // Per-year summaries as forecast writes them: rounding, the column layout by year and metric,
 // nested metric paths and the partial first year. (Issue 13, item 3: kills the surviving mutants
 // of src/metrics/summary.ts.)
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { epochDayOf, financialYearsFrom, isoDateOfEpochDay } from '../../src/domain/time.js';
 import { METRICS, METRIC_COUNT, metricIndex } from '../../src/domain/metricCatalog.js';
 import { ReplicationColumns, statsOf, summariseYears } from '../../src/metrics/summary.js';
@@ -50,7 +50,11 @@ describe('summariseYears', () => {
   };
   c.add(0, row(1));
   c.add(1, row(3));
-  const s = summariseYears(c, years, '2024-10-01', (fy) => isoDateOfEpochDay(start + fy.startDay));
+  // summarised in beforeEach, not as the file is collected, so a mutation run sees the mutant (docs/mutation.md)
+  let s: ReturnType<typeof summariseYears> = [];
+  beforeEach(() => {
+    s = summariseYears(c, years, '2024-10-01', (fy) => isoDateOfEpochDay(start + fy.startDay));
+  });
 
   it('marks a first year that starts before the scenario as partial, simulated from the start date', () => {
     expect(s.map(({ financialYear, yearEnd, simulatedFrom, partial }) => ({ financialYear, yearEnd, simulatedFrom, partial }))).toEqual([

@@ -431,6 +431,88 @@ describe('case 3, breakdown multipliers (over 20 miles, hub) and a step-down', (
 });
 
 /**
+ * Case 4, emergency beds: which bed a child with no suitable vacancy takes, the daily search from
+ * it, and the end of the stay.
+ *
+ * Carers, in this order (households 0–3 laid out on 1 April; `bed12` gets household 4 when it opens):
+ * - bed12: an emergency bed (in-house children's home) at HOME, 1 place, for 12-year-olds only, a
+ *   stay of at most 10 days; it opens on 1 Jul 2023 (day 91), the day `leaving` closes, before the
+ *   children search (listed first, so its opening is queued first);
+ * - leaving: in-house foster at TOWN, 2 places, standard, closes on 1 Jul 2023;
+ * - ifaComplex: IFA at EDGE, 2 places, ages 0–17, complex needs only (so a standard-needs child
+ *   takes it only by relaxing the need);
+ * - bedYoung (ages 0–11) and bedOld (13–17): emergency beds at HOME that P and Q are too old and too
+ *   young for.
+ * Fallback steps: relax the need, then unregistered.
+ *
+ * Children (HOME, standard, with `leaving`): Q (child 0) and P (child 1), both 12 on 1 Jul 2023.
+ * They search in the order the starting population was placed, a shuffle drawn from the seed: P first.
+ * Day 91: P finds no suitable vacancy (a shortfall) and takes bed12, the one bed for her age that
+ * is open that day. Q finds no suitable vacancy either; bed12 is full, so the fallback: she takes
+ * an ifaComplex place by relaxing the need.
+ * Days 92–100: P searches every day from the bed and finds nothing (ifaComplex is for complex needs).
+ * Day 101: her 10-day stay is over: the bed's placement ends (planned) and the fallback places
+ * her in the other ifaComplex place.
+ */
+const emergencyBedCase = (): Record<string, unknown> => {
+  const s = blankScenarioJson();
+  s.costs.weekly.residentialInHouse = 3000;
+  s.matching.allowedTypes = { standard: ['inHouseFoster', 'ifa'], complex: ['ifa'] };
+  s.matching.fallback.steps = ['relaxNeeds', 'unregistered'];
+  const bed = (id: string, ages: [number, number], more: Record<string, unknown> = {}) =>
+    oneHousehold(id, 'residentialInHouse', 'HOME', 1, ages, ['standard', 'complex'], { emergencyOnly: { maxStayDays: 10 }, paidWhenEmpty: true, ...more });
+  s.carers = [
+    bed('bed12', [12, 12], { opens: '2023-07-01' }),
+    oneHousehold('leaving', 'inHouseFoster', 'TOWN', 2, [0, 17], ['standard'], { closes: '2023-07-01' }),
+    oneHousehold('ifaComplex', 'ifa', 'EDGE', 2, [0, 17], ['complex']),
+    bed('bedYoung', [0, 11]),
+    bed('bedOld', [13, 17]),
+  ];
+  s.initialPopulation.children = [
+    childInCare('Q', '2011-03-01', 'standard', 'inHouseFoster', '2022-06-01', '2022-06-01'),
+    childInCare('P', '2011-01-15', 'standard', 'inHouseFoster', '2022-06-01', '2022-06-01'),
+  ];
+  return s;
+};
+
+describe('case 4, emergency beds: the bed for the child\'s age that is open, a search every day, the end of the stay', () => {
+  // Before each test, as in case 1.
+  let r: ReplicationResult;
+  let y: ReturnType<typeof yearOf>;
+  beforeEach(() => {
+    r = run(emergencyBedCase(), 1);
+    y = yearOf(r, 0);
+  });
+
+  it('follows the story', () => {
+    expect(r.trace!.violations).toEqual([]);
+    expect(story(r)).toEqual([
+      [0, 91, 'relaxNeeds', 'ifa', 'open'], // Q: bed12 is full
+      [1, 91, 'emergencyBed', 'residentialInHouse', 'planned'], // P: bed12, until her stay is over
+      [1, 101, 'relaxNeeds', 'ifa', 'open'], // P: day 91 + 10
+    ]);
+    const households = r.trace!.segments.filter((x) => x.from > 0).sort((a, b) => a.from - b.from || a.child - b.child).map((x) => x.household);
+    expect(households).toEqual([1, 4, 1]); // ifaComplex; bed12 (opened on day 91); ifaComplex
+  });
+
+  it('counts both searches on day 91 as shortfalls, and three moves; the end of the stay is neither a search nor a breakdown', () => {
+    expect(y('shortfalls')).toBe(2);
+    expect(nonZero(r, 0, 'placementSearchesBySegment')).toEqual({ '10to15.standard': 2 });
+    expect(y('moves')).toBe(3);
+    expect(y('disruptions')).toBe(0);
+    expect(y('unregistered')).toBe(0);
+  });
+
+  it('costs the beds as paid whether used or not: P\'s 10 days as her placement, every empty bed-day as a void', () => {
+    expect(nonZero(r, 0, 'costByPlacementType')).toMatchObject({ residentialInHouse: expect.closeTo((3000 * 10) / 7, 6) });
+    // bed12 is open from day 91 to 31 March 2024 (day 365), 275 days: empty for 265 after P's 10;
+    // bedYoung and bedOld are empty all 366 days.
+    expect(y('voidCosts')).toBeCloseTo((3000 * (265 + 366 + 366)) / 7, 6);
+    expect(nonZero(r, 0, 'voids')).toEqual({ residentialInHouse: 3 });
+  });
+});
+
+/**
  * Leaving care at 18: DfE counts the child as looked after until her 18th birthday, when she
  * ceases. The engine once put the birthday at floor(date of birth + 18 × 365.25 days), the day
  * before the birthday when the 18 years hold five leap days (about half of all children). A child
