@@ -513,6 +513,88 @@ describe('case 4, emergency beds: the bed for the child\'s age that is open, a s
 });
 
 /**
+ * The stability measures at their edges (DfE definitions as in the header).
+ *
+ * Three or more placements, counted as in the SSDA903: a placement counts for a year when it was
+ * open on some day of it, so one ceasing on 1 April (its episode's DEC) counts for the year that
+ * begins then, as a child ceasing care on 1 April is a leaver of that year (the engine laws count
+ * the same way: metrics.laws.property.test.ts).
+ * - Z (born 1 Jun 2013, in care since 1 Jan 2022) lives with `a`, which closes on 1 April 2024, the
+ *   first day of 2024/25 (day 366): she moves to `b` that day, and when `b` closes on 1 Sep 2024 to
+ *   `c`. Her placements during 2024/25: `a`, `b` and `c`, three.
+ * - Y (born 1 Jan 2020) came into care on the start date, 1 April 2023, with `y1`; she moves to `y2`
+ *   on 1 Oct 2023 and to `y3` on 31 March 2024 (day 365): three placements in 2023/24, the last
+ *   begun on the census day.
+ * - X (born 1 Jan 2017) came into care on the start date with `x1` and moves to `x2` on 1 Oct 2023:
+ *   two placements in 2023/24 (the one she entered care in counted once).
+ * Each household takes one age range only, so the starting placements are forced; a household
+ * opening on the day another closes is listed first, so it opens before the children search.
+ *
+ * Long-term stability, under 16 at 31 March: W turns 16 on 31 March 2024 (born 31 Mar 2008) and so
+ * is not counted; V turns 16 a day later (born 1 Apr 2008) and is. Both have been in care since
+ * 2020; V has lived with `v` since 2021, W with `w` only since 1 Mar 2023.
+ */
+const stabilityEdgesCase = (): Record<string, unknown> => {
+  const s = blankScenarioJson();
+  s.years = 2;
+  s.matching.allowedTypes = { standard: ['ifa'] };
+  const ifa = (id: string, zone: 'TOWN' | 'EDGE' | 'FAR', ages: [number, number], more: Record<string, unknown> = {}) =>
+    oneHousehold(id, 'ifa', zone, 1, ages, ['standard'], more);
+  s.carers = [
+    ifa('c', 'FAR', [8, 11], { opens: '2024-09-01' }),
+    ifa('b', 'EDGE', [8, 11], { opens: '2024-04-01', closes: '2024-09-01' }),
+    ifa('a', 'TOWN', [8, 11], { closes: '2024-04-01' }),
+    ifa('v', 'TOWN', [12, 17]),
+    ifa('w', 'TOWN', [12, 17]),
+    ifa('y3', 'FAR', [0, 4], { opens: '2024-03-31' }),
+    ifa('y2', 'EDGE', [0, 4], { opens: '2023-10-01', closes: '2024-03-31' }),
+    ifa('y1', 'TOWN', [0, 4], { closes: '2023-10-01' }),
+    ifa('x2', 'EDGE', [5, 7], { opens: '2023-10-01' }),
+    ifa('x1', 'TOWN', [5, 7], { closes: '2023-10-01' }),
+  ];
+  s.initialPopulation.children = [
+    childInCare('Z', '2013-06-01', 'standard', 'ifa', '2022-01-01', '2022-01-01', { placementZone: 'TOWN' }),
+    childInCare('V', '2008-04-01', 'standard', 'ifa', '2020-01-01', '2021-01-01', { placementZone: 'TOWN' }),
+    childInCare('W', '2008-03-31', 'standard', 'ifa', '2020-01-01', '2023-03-01', { placementZone: 'TOWN' }),
+    childInCare('Y', '2020-01-01', 'standard', 'ifa', '2023-04-01', '2023-04-01', { placementZone: 'TOWN' }),
+    childInCare('X', '2017-01-01', 'standard', 'ifa', '2023-04-01', '2023-04-01', { placementZone: 'TOWN' }),
+  ];
+  return s;
+};
+
+describe('the stability measures at their edges', () => {
+  // Before each test, as in case 1.
+  let r: ReplicationResult;
+  beforeEach(() => {
+    r = run(stabilityEdgesCase(), 2);
+  });
+
+  it('follows the story', () => {
+    expect(r.trace!.violations).toEqual([]);
+    expect(story(r)).toEqual([
+      [3, dayOf('2023-10-01'), 'match', 'ifa', 'carerLeft'], // Y to y2
+      [4, dayOf('2023-10-01'), 'match', 'ifa', 'open'], // X to x2
+      [3, dayOf('2024-03-31'), 'match', 'ifa', 'open'], // Y to y3
+      [0, dayOf('2024-04-01'), 'match', 'ifa', 'carerLeft'], // Z to b
+      [0, dayOf('2024-09-01'), 'match', 'ifa', 'open'], // Z to c
+    ]);
+  });
+
+  it('three or more placements in 2023/24: Y (y1, y2, y3, the last begun on 31 March), not X (x1, x2): 1 of 5', () => {
+    expect(yearOf(r, 0)('threePlusPlacements')).toBeCloseTo(1 / 5, 12);
+  });
+
+  it('three or more placements in 2024/25: Z, with `a` (ceased on 1 April), `b` and `c`: 1 of 5', () => {
+    expect(yearOf(r, 1)('threePlusPlacements')).toBeCloseTo(1 / 5, 12);
+  });
+
+  it('long-term stability at 31 March 2024: V counts (15), W does not (16 that day): 1 of 1', () => {
+    // Were W counted, she would be in the denominator only (with `w` for 13 months): 1 of 2.
+    expect(yearOf(r, 0)('longTermStability')).toBe(1);
+  });
+});
+
+/**
  * Leaving care at 18: DfE counts the child as looked after until her 18th birthday, when she
  * ceases. The engine once put the birthday at floor(date of birth + 18 × 365.25 days), the day
  * before the birthday when the 18 years hold five leap days (about half of all children). A child
