@@ -14,7 +14,8 @@ import { describe, expect, it } from 'vitest';
 import { financialYearsFrom, type FinancialYear } from '../../src/domain/time.js';
 import { AGE_BANDS, AGE_BAND_LOWER_YEARS, NEEDS, PLACEMENT_TYPES } from '../../src/domain/vocabulary.js';
 import { METRIC_COUNT, metricIndex } from '../../src/domain/metricCatalog.js';
-import { bandIndexAt } from '../../src/sim/hazards.js';
+import { bandIndexAt, eighteenthBirthday } from '../../src/sim/hazards.js';
+import type { SimDay } from '../../src/domain/units.js';
 import { runReplication, type ReplicationResult, type ReplicationTrace } from '../../src/sim/replication.js';
 import type { ResolvedScenario } from '../../src/scenario/resolved.js';
 import { scenarioArbitrary } from '../fixtures/arbitraries.js';
@@ -209,6 +210,28 @@ describe('starts and ceases (DfE: children who started / ceased to be looked aft
       });
     }), RUNS);
     expectAtLeast(seen, { starts: 500, ceases: 150 });
+  });
+
+  it('the reason each child leaves (REC in the synthetic 903 return): "turned18" exactly on the 18th birthday, else one the scenario gives, with a positive weight, for the age band on the day she leaves', () => {
+    const { add, seen } = tally();
+    fc.assert(fc.property(lawScenario, (json) => {
+      const run = simulate(json);
+      run.t.children.forEach((c, i) => {
+        if (!c.entered || !Number.isFinite(c.exitDay)) return; // still in care at the horizon
+        const leave18 = eighteenthBirthday(c.dobDay as SimDay, run.rs.startEpochDay);
+        if (c.exitDay === leave18) {
+          expect([i, c.exitReason]).toEqual([i, 'turned18']);
+          add('turned 18');
+          return;
+        }
+        expect(c.exitDay).toBeLessThan(leave18);
+        const given = run.rs.exitReasons[bandIndexAt(c.dobDay, c.exitDay)]!;
+        const weight = given.weights[given.reasons.indexOf(c.exitReason)];
+        expect([i, c.exitReason, weight !== undefined && weight > 0]).toEqual([i, c.exitReason, true]);
+        add(`before 18: ${AGE_BANDS[bandIndexAt(c.dobDay, c.exitDay)]}`);
+      });
+    }), RUNS);
+    expectAtLeast(seen, { 'turned 18': 100, 'before 18: under1': 10, 'before 18: 1to4': 20, 'before 18: 5to9': 20 });
   });
 });
 
