@@ -595,6 +595,32 @@ describe('the stability measures at their edges', () => {
 });
 
 /**
+ * A market lever's price changes apply from 1 April of its year, to every placement type it names
+ * (connected care is the first type in the vocabulary; IFA another). K (born 2015) lives with
+ * connected carers at TOWN, L (born 2014) with `ifa`; nobody moves. From 2024/25 connected care
+ * costs 20% more and IFA 10% less.
+ */
+describe('a market lever\'s price changes, from the year it names', () => {
+  const marketCase = (): Record<string, unknown> => {
+    const s = blankScenarioJson();
+    s.years = 2;
+    s.carers = [oneHousehold('ifa', 'ifa', 'EDGE', 1, [0, 17], ['standard'])];
+    s.levers = [{ lever: 'market', from: '2024/25', priceChanges: { connected: 0.2, ifa: -0.1 } }];
+    s.initialPopulation.children = [
+      childInCare('K', '2015-05-05', 'standard', 'connected', '2022-01-01', '2022-01-01', { placementZone: 'TOWN' }),
+      childInCare('L', '2014-05-05', 'standard', 'ifa', '2022-01-01', '2022-01-01'),
+    ];
+    return s;
+  };
+
+  it('2023/24 at the scenario\'s prices (366 days); 2024/25 at the changed ones (365 days)', () => {
+    const r = run(marketCase(), 2);
+    expect(nonZero(r, 0, 'costByPlacementType')).toEqual({ connected: expect.closeTo((300 * 366) / 7, 6), ifa: expect.closeTo((900 * 366) / 7, 6) });
+    expect(nonZero(r, 1, 'costByPlacementType')).toEqual({ connected: expect.closeTo((300 * 1.2 * 365) / 7, 6), ifa: expect.closeTo((900 * 0.9 * 365) / 7, 6) });
+  });
+});
+
+/**
  * Leaving care at 18: DfE counts the child as looked after until her 18th birthday, when she
  * ceases. The engine once put the birthday at floor(date of birth + 18 × 365.25 days), the day
  * before the birthday when the 18 years hold five leap days (about half of all children). A child
