@@ -17,10 +17,10 @@ export interface ReplicationTrace {
   }[];
   /** Per financial year: free places by household id at the end of 31 March (0 for a household that has left; households opened later are missing). */
   readonly yearEndFree: number[][];
-  /** Per child: entry and exit day (exit beyond the horizon when still in care), birth day, home zone, need at the end, exit reason; `entered` false for children whose entry falls after the horizon. */
+  /** Per child: entry and exit day (exit beyond the horizon when still in care), birth day, home zone, need at the end, exit reason, sibling group (-1: none); `entered` false for children whose entry falls after the horizon. */
   readonly children: readonly {
     readonly entryDay: number; readonly exitDay: number; readonly initial: boolean; readonly entered: boolean;
-    readonly dobDay: number; readonly homeZone: number; readonly exitReason: ExitReason; readonly need: number;
+    readonly dobDay: number; readonly homeZone: number; readonly exitReason: ExitReason; readonly need: number; readonly group: number;
   }[];
 }
 
@@ -52,6 +52,6 @@ export const finishTrace = (st: ReplicationState, trace: ReplicationTrace): void
   }));
   t.children = st.children.map((c) => ({
     entryDay: c.entryDay, exitDay: c.inCare ? Number.POSITIVE_INFINITY : c.exitDay, initial: c.initial, entered: c.entered,
-    dobDay: c.dobDay, homeZone: c.homeZone, exitReason: c.exitReason, need: c.need,
+    dobDay: c.dobDay, homeZone: c.homeZone, exitReason: c.exitReason, need: c.need, group: c.group,
   }));
 };
