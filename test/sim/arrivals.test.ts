@@ -9,7 +9,7 @@ import { bandIndexAt } from '../../src/sim/hazards.js';
 import { scheduleExternalDemand } from '../../src/sim/arrivals.js';
 import { layOutHouseholds } from '../../src/sim/carers.js';
 import { runReplication, type ReplicationResult } from '../../src/sim/replication.js';
-import { createState } from '../../src/sim/state.js';
+import { createState, type PlacementSegment } from '../../src/sim/state.js';
 import { resolveFixture } from '../fixtures/tinyScenario.js';
 import { blankScenarioJson, oneHousehold } from '../fixtures/workedScenario.js';
 
@@ -134,7 +134,7 @@ describe('routes at entry (routes.byAgeBand): a share of entrants go straight to
     s.entries = { rates: [{ ageBand: '5to9', need: 'standard', perYear: 200 }], annualTrend: 0 };
     s.routes = { byAgeBand: { '5to9': { connected: 0.3, placedWithParents: 0.2 } } };
     const first = runs(s, 10, 1).flatMap((r) => {
-      const firstSeg = new Map<number, (typeof r.trace.segments)[number]>();
+      const firstSeg = new Map<number, PlacementSegment>();
       for (const seg of r.trace!.segments) if (!firstSeg.has(seg.child) || firstSeg.get(seg.child)!.from > seg.from) firstSeg.set(seg.child, seg);
       return entrants(r).map((c) => ({ c, seg: firstSeg.get(r.trace!.children.indexOf(c))! }));
     });
