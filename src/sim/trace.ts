@@ -10,10 +10,11 @@ export interface ReplicationTrace {
   readonly daily: { inCare: number; initial: number; starts: number; ceases: number }[];
   /** Violations of model laws seen while running (empty when all is well). */
   readonly violations: string[];
-  /** Per household: places and id, to check capacity from the segments. */
+  /** Per household: places and id, to check capacity from the segments; its pool, zone and hub membership; whether it is still open at the horizon. */
   readonly households: readonly {
     readonly places: number; readonly ageMin: number; readonly ageMax: number; readonly needsMask: number; readonly type: number;
     readonly availableFromDay: number; readonly emergencyOnly: boolean;
+    readonly pool: number; readonly zone: number; readonly hub: boolean; readonly siblingCapacity: number; readonly active: boolean;
   }[];
   /** Per financial year: free places by household id at the end of 31 March (0 for a household that has left; households opened later are missing). */
   readonly yearEndFree: number[][];
@@ -49,6 +50,7 @@ export const finishTrace = (st: ReplicationState, trace: ReplicationTrace): void
   t.households = st.households.map((h) => ({
     places: h.approvedPlaces, ageMin: h.ageMin, ageMax: h.ageMax, needsMask: h.needsMask, type: h.type,
     availableFromDay: h.availableFromDay, emergencyOnly: h.emergencyOnly,
+    pool: h.pool, zone: h.zone, hub: h.hub, siblingCapacity: h.siblingCapacity, active: h.active,
   }));
   t.children = st.children.map((c) => ({
     entryDay: c.entryDay, exitDay: c.inCare ? Number.POSITIVE_INFINITY : c.exitDay, initial: c.initial, entered: c.entered,
