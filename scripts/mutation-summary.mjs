@@ -109,9 +109,12 @@ function render(reports, { byFolder, survivors, staleEquivalents }) {
   lines.push('  lower bounds. Without the cap the matching tests take over a minute per surviving mutant;');
   lines.push('- a result computed while a test file is collected (at `describe` level or in `beforeAll`) is computed with no');
   lines.push('  mutant active: Stryker\'s vitest runner switches the mutant on in a `beforeEach` hook. Such a test cannot kill');
-  lines.push('  anything. Compute in the test or in `beforeEach`: test/sim/metrics.exact.test.ts and effects.levers.test.ts do');
-  lines.push('  since 3 December 2026, after the src/sim run below (a probe on snapshot.ts then killed the three voids');
-  lines.push('  survivors). Other folders\' tests have not been checked for this yet;');
+  lines.push('  anything. Compute in the test or in `beforeEach`: test/sim/metrics.exact.test.ts, effects.levers.test.ts and');
+  lines.push('  test/metrics/yearSummaries.test.ts do since 3 December 2026 (a probe on snapshot.ts then killed the three voids');
+  lines.push('  survivors). test/matching and the rest of test/metrics and test/sim were read for the pattern: none left;');
+  lines.push('- test files share the engine\'s modules within a run (`isolate: false`; `MUTATION_ISOLATE=1` isolates them):');
+  lines.push('  re-importing the engine for every test file was over a third of the time. Two probe runs on eventQueue.ts and');
+  lines.push('  hazards.ts, isolated and not, showed the same counts of survivors and timeouts all through the 110 mutants both reached;');
   lines.push('- static mutants (module-level constants such as metric descriptions, which would need every test re-run)');
   lines.push('  are skipped and counted as "ignored";');
   lines.push('- concurrency 2; timeouts 20 s plus twice the normal test time (the machine is shared);');
