@@ -6,8 +6,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { METRIC_COUNT, metricIndex } from '../../src/domain/metricCatalog.js';
 import { AGE_BANDS, PLACEMENT_TYPES } from '../../src/domain/vocabulary.js';
 import { bandIndexAt } from '../../src/sim/hazards.js';
-import { scheduleExternalDemand } from '../../src/sim/arrivals.js';
-import { layOutHouseholds } from '../../src/sim/carers.js';
+import { onExternalLeave, scheduleExternalDemand } from '../../src/sim/arrivals.js';
+import { layOutHouseholds, onDeregister } from '../../src/sim/carers.js';
+import { deregister, externalLeave } from '../../src/sim/events.js';
 import { runReplication, type ReplicationResult } from '../../src/sim/replication.js';
 import { createState, type PlacementSegment } from '../../src/sim/state.js';
 import { resolveFixture } from '../fixtures/tinyScenario.js';
@@ -47,7 +48,8 @@ describe('entries to care: a Poisson process at the cell\'s rate, growing by the
     ? (100 * (b - a)) / DAYS_PER_YEAR
     : (100 * (Math.pow(1 + trend, b / DAYS_PER_YEAR) - Math.pow(1 + trend, a / DAYS_PER_YEAR))) / Math.log(1 + trend);
 
-  for (const trend of [0, 0.5]) {
+  // A doubling a year: the candidates are drawn at the rate the horizon ends with, so none is lost late on.
+  for (const trend of [0, 1]) {
     it(`trend ${trend}: starts in each year are the integral of the rate, within 4 SE (${R} replications)`, () => {
       const rs = runs(withTrend(trend), R);
       for (const k of [0, 1]) {
@@ -67,6 +69,32 @@ describe('entries to care: a Poisson process at the cell\'s rate, growing by the
     expect(Math.max(...ages)).toBeLessThan(10);
     const young = ages.filter((a) => a < 7.5).length / ages.length;
     expect(Math.abs(young - 0.5)).toBeLessThan(4 * Math.sqrt(0.25 / ages.length));
+  });
+});
+
+describe('entries: where the children come from, and a prevention lever from its date', () => {
+  const R = 20;
+  it('home zones drawn by the scenario\'s weights: 3 to 1 (4 SE)', () => {
+    const s = blankScenarioJson();
+    s.geography.homeZones = { HOME: 3, TOWN: 1 };
+    s.entries = { rates: [{ ageBand: '5to9', need: 'standard', perYear: 100 }], annualTrend: 0 };
+    const rs = resolveFixture(s);
+    const home = rs.zones.findIndex((z) => z.code === 'HOME');
+    const homes = runs(s, R, 1).flatMap((r) => entrants(r).map((c) => c.homeZone));
+    expect(new Set(homes).size).toBe(2);
+    expect(Math.abs(homes.filter((z) => z === home).length / homes.length - 0.75)).toBeLessThan(4 * Math.sqrt((0.75 * 0.25) / homes.length));
+  });
+
+  it('prevention (reduction 0.5 from 1 April 2024): 2023/24 at the full rate, 2024/25 at half (4 SE)', () => {
+    const s = blankScenarioJson();
+    s.years = 2;
+    s.entries = { rates: [{ ageBand: '5to9', need: 'standard', perYear: 100 }], annualTrend: 0 };
+    s.levers = [{ lever: 'prevention', reduction: 0.5, costPerYear: 0, from: '2024-04-01' }];
+    const rs = runs(s, R);
+    const full = (100 * 366) / DAYS_PER_YEAR;
+    const half = (50 * 365) / DAYS_PER_YEAR;
+    expect(Math.abs(mean(rs.map((r) => row(r, 0, 'starts'))) - full)).toBeLessThan(4 * Math.sqrt(full / R));
+    expect(Math.abs(mean(rs.map((r) => row(r, 1, 'starts'))) - half)).toBeLessThan(4 * Math.sqrt(half / R));
   });
 });
 
@@ -127,6 +155,33 @@ describe('sibling groups (entries.siblingGroups): standard-needs children under 
   });
 });
 
+describe('sibling groups of mixed sizes', () => {
+  it('half the arrivals in groups of 2 or 3: still 100 children a year (1.75 a arrival, 4 SE), siblings of their own ages', () => {
+    const s = blankScenarioJson();
+    s.entries = { rates: [{ ageBand: '5to9', need: 'standard', perYear: 100 }], annualTrend: 0, siblingGroups: { share: 0.5, sizes: { '2': 1, '3': 1 } } }; // weights, not shares: 1 to 1
+    const R = 30;
+    const rs = runs(s, R, 1);
+    const mu = (100 * 366) / DAYS_PER_YEAR;
+    // compound Poisson: arrivals at mu / 1.75, each 1, 2 or 3 children (probabilities ½, ¼, ¼; E[size²] = 3.75)
+    const sd = Math.sqrt(((mu / 1.75) * 3.75) / R);
+    expect(Math.abs(mean(rs.map((r) => entrants(r).length)) - mu)).toBeLessThan(4 * sd);
+    const sizes = new Map<number, number>();
+    let sameAge = 0;
+    let groups = 0;
+    for (const r of rs) {
+      const byGroup = new Map<number, number[]>();
+      for (const c of entrants(r)) if (c.group >= 0) byGroup.set(c.group, [...(byGroup.get(c.group) ?? []), c.entryDay - c.dobDay]);
+      for (const ages of byGroup.values()) {
+        sizes.set(ages.length, (sizes.get(ages.length) ?? 0) + 1);
+        groups++;
+        if (new Set(ages).size === 1) sameAge++;
+      }
+    }
+    expect([...sizes.keys()].sort()).toEqual([2, 3]);
+    expect(sameAge).toBeLessThan(groups / 10);
+  });
+});
+
 describe('routes at entry (routes.byAgeBand): a share of entrants go straight to a placement type', () => {
   it('30% connected, 20% placed with parents, at home; the rest search (unregistered here: no carers) (4 SE)', () => {
     const s = blankScenarioJson();
@@ -143,6 +198,9 @@ describe('routes at entry (routes.byAgeBand): a share of entrants go straight to
     expect(Math.abs(share('connected') - 0.3)).toBeLessThan(4 * Math.sqrt((0.3 * 0.7) / n));
     expect(Math.abs(share('placedWithParents') - 0.2)).toBeLessThan(4 * Math.sqrt((0.2 * 0.8) / n));
     expect(Math.abs(share('unregistered', 'unregistered') - 0.5)).toBeLessThan(4 * Math.sqrt(0.25 / n));
+    // entering care is not a move, by a route or a search
+    const again = runs(s, 3, 1);
+    for (const r of again) expect(row(r, 0, 'moves')).toBe(0);
     for (const { c, seg } of first) {
       if (seg.via === 'route') expect([seg.zone, seg.from]).toEqual([c.homeZone, c.entryDay]);
       else expect(seg.via).toBe('unregistered');
@@ -182,8 +240,64 @@ describe('other authorities\' children (externalDemand) at the start', () => {
     expect([taken![1]! + other![1]!, taken![0]! + taken![1]!, other![0]! + other![1]!]).toEqual([10, 12, 5]);
   });
 
+  it('each leaves on its day: a place freed and one fewer of theirs (a stale departure, after the carer left, frees nothing)', () => {
+    const st = createState(resolveFixture(externalCase(['taken'])), { seed: 11, replication: 0, years: 1 });
+    layOutHouseholds(st);
+    scheduleExternalDemand(st);
+    const h = st.households[0]!;
+    onExternalLeave(st, externalLeave(h.id, h.generation), 5);
+    expect([h.free, h.external]).toEqual([3, 9]);
+    onDeregister(st, deregister(h.id), 6);
+    onExternalLeave(st, externalLeave(h.id, 0), 7);
+    expect([h.free, h.external, h.places]).toEqual([0, 0, 0]);
+  });
+
   it('none when every place of the type is full or paid for whether used or not: the flow looks elsewhere', () => {
     const s = externalCase(['blockContract']);
     expect(atStart(s)).toEqual([[12, 0], [10, 0], [5, 0], [5, 0]]);
+  });
+});
+
+describe('route placements in the type\'s zones, when the scenario gives them (routes.zones)', () => {
+  it('connected care at TOWN', () => {
+    const s = blankScenarioJson();
+    s.years = 1;
+    s.entries = { rates: [{ ageBand: '5to9', need: 'standard', perYear: 50 }], annualTrend: 0 };
+    s.routes = { byAgeBand: { '5to9': { connected: 1 } }, zones: { connected: { TOWN: 1 } } };
+    const rs = resolveFixture(s);
+    const town = rs.zones.findIndex((z) => z.code === 'TOWN');
+    const segs = runs(s, 2, 1).flatMap((r) => r.trace!.segments.filter((x) => x.via === 'route'));
+    expect(segs.length).toBeGreaterThan(50);
+    for (const x of segs) expect([PLACEMENT_TYPES[x.type], x.zone]).toEqual(['connected', town]);
+  });
+});
+
+describe('other authorities\' children over the year', () => {
+  it('leave after their stays: with an offered load of 5 on 10 places, about 4.9 taken at 31 March (Erlang loss, 4 SE), not all 10', () => {
+    const s = blankScenarioJson();
+    s.carers = [oneHousehold('local', 'ifa', 'TOWN', 10, [0, 17], ['standard'])];
+    // 60.875 a year staying 30 days on average: 5 at a time if there were room (5 at the start)
+    s.externalDemand = [{ carerType: 'ifa', arrivalsPerYear: 60.875, meanStayDays: 30 }];
+    const R = 20;
+    const taken = runs(s, R, 1).map((r) => 10 - r.trace!.yearEndFree[0]![0]!);
+    // busy servers in an M/M/10/10 queue with load 5: 5 × (1 − B(10, 5)), B(10, 5) = 0.01838; variance about 5
+    expect(Math.abs(mean(taken) - 5 * (1 - 0.01838))).toBeLessThan(4 * Math.sqrt(5 / R));
+  });
+
+  it('take places in proportion to free places: of 10 taken from 12 and 5 free, 10 × 12 / 17 from the first (hypergeometric, 4 SE)', () => {
+    const s = blankScenarioJson();
+    s.carers = [
+      oneHousehold('taken', 'ifa', 'TOWN', 12, [0, 17], ['standard']),
+      oneHousehold('otherPool', 'ifa', 'FAR', 5, [0, 17], ['standard']),
+    ];
+    s.externalDemand = [{ carerType: 'ifa', arrivalsPerYear: 0.534, meanStayDays: 6575 }];
+    const R = 30;
+    const first = Array.from({ length: R }, (_, r) => {
+      const st = createState(resolveFixture(s), { seed: 11, replication: r, years: 1 });
+      layOutHouseholds(st);
+      scheduleExternalDemand(st);
+      return st.households[0]!.external;
+    });
+    expect(Math.abs(mean(first) - (10 * 12) / 17)).toBeLessThan(4 * Math.sqrt((10 * (12 / 17) * (5 / 17) * (7 / 16)) / R));
   });
 });
